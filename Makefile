@@ -1,0 +1,79 @@
+# acsdiag: see README.md.  Everything builds in this directory.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+
+CC ?= cc
+CFLAGS ?= -O2
+WARNFLAGS = -std=c11 -Wall -Wextra -Werror
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc
+ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS)
+PKG_CONFIG ?= pkg-config
+CHECK_CFLAGS = $$($(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
+
+CODES = codes/tables.csv codes/calling.csv codes/call-end.csv \
+	codes/call-automation.csv codes/pstn.csv codes/chat.csv codes/sms.csv \
+	codes/generic-codes.csv codes/generic-subcodes.csv codes/tips.csv
+
+OBJS = src/acsdiag.o src/lookup.o src/codes_gen.o
+TEST_PROGS = tests/check_lookup tests/check_rows
+
+.PHONY: all check install uninstall clean bench
+
+all: acsdiag
+
+acsdiag: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS)
+
+src/acsdiag.o: src/acsdiag.c src/lookup.h src/codes.h
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -DVERSION='"$(VERSION)"' -c -o $@ src/acsdiag.c
+
+src/lookup.o: src/lookup.c src/lookup.h src/codes.h
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -c -o $@ src/lookup.c
+
+src/codes_gen.o: src/codes_gen.c src/codes.h
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -c -o $@ src/codes_gen.c
+
+# The tables, generated from codes/*.csv; never committed.
+src/codes_gen.c: gencodes $(CODES)
+	./gencodes -o $@ codes
+
+gencodes: src/gencodes.c src/codes.h
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ src/gencodes.c -lcsv
+
+tests/check_lookup: tests/check_lookup.c src/lookup.o src/codes_gen.o src/lookup.h src/codes.h
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ \
+		tests/check_lookup.c src/lookup.o src/codes_gen.o $(CHECK_LIBS)
+
+tests/check_rows: tests/check_rows.c
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ tests/check_rows.c -lcsv
+
+tests/benchrun: tests/benchrun.c
+	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ tests/benchrun.c
+
+check: acsdiag gencodes $(TEST_PROGS)
+	./tests/check_lookup
+	./tests/check_rows codes ./acsdiag
+	sh tests/gen.sh ./gencodes
+	sh tests/cli.sh ./acsdiag tests/cli.tests
+
+bench: acsdiag tests/benchrun
+	./tests/benchrun -n 300 ./acsdiag 410 3112
+
+install: acsdiag
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	cp acsdiag $(DESTDIR)$(BINDIR)/acsdiag
+	chmod 755 $(DESTDIR)$(BINDIR)/acsdiag
+	cp man/acsdiag.1 $(DESTDIR)$(MANDIR)/man1/acsdiag.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/acsdiag.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/acsdiag $(DESTDIR)$(MANDIR)/man1/acsdiag.1
+
+clean:
+	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
+		$(TEST_PROGS) tests/benchrun

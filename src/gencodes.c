@@ -1,0 +1,859 @@
+/*
+ * gencodes: turn the CSV tables in codes/ into C source for acsdiag.
+ *
+ * usage: gencodes -o OUTPUT DIR
+ *
+ * Reads DIR/tables.csv, then DIR/NAME.csv for each table it lists, then
+ * DIR/tips.csv (the columns are described in codes/README.md), checks every
+ * row and writes static tables of struct acs_entry, acs_table and acs_tip
+ * to OUTPUT (through a temporary file, renamed into place).  A bad row is
+ * reported as FILE:LINE: reason; any bad row fails the run and writes
+ * nothing.
+ */
+#include <ctype.h>
+#include <err.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "codes.h"
+
+struct record {
+	char **fields;
+	size_t nfields;
+	size_t line;		/* line the record starts on */
+};
+
+struct csvfile {
+	char *path;
+	struct record *recs;	/* recs[0] is the header */
+	size_t nrecs;
+};
+
+/* Parser state while reading one file. */
+struct reader {
+	struct csvfile *f;
+	struct record cur;
+	size_t line;		/* physical line being fed */
+	int in_record;
+	int bad;		/* a field held a NUL byte */
+};
+
+enum column { COL_CODE, COL_SUBCODE, COL_CATEGORY, COL_MESSAGE, COL_ADVICE,
+	COL_LINKS, COL_NOTE, NCOLUMNS };
+
+static const char *const column_names[NCOLUMNS] = {
+	"code", "subcode", "category", "message", "advice", "links", "note",
+};
+
+/* One parsed row of a code table. */
+struct row {
+	uint32_t codes[ACS_MAX_CODES];
+	size_t ncodes;
+	uint32_t subcode;
+	int has_subcode;
+	int category;
+	const char *message, *advice, *note, *links;
+	size_t line;
+};
+
+struct table {
+	const char *name, *title, *description;
+	struct csvfile file;
+	int col[NCOLUMNS];	/* field index of each column, or -1 */
+	struct row *rows;
+	size_t nrows;
+};
+
+static int nerrors;
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if ((p = calloc(n, size)) == NULL)
+		err(1, NULL);
+	return p;
+}
+
+static void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		errx(1, "out of memory");
+	if ((p = realloc(p, n * size)) == NULL)
+		err(1, NULL);
+	return p;
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char *p;
+
+	if ((p = strdup(s)) == NULL)
+		err(1, NULL);
+	return p;
+}
+
+/* Report a bad row as PATH:LINE: reason, and remember that one was. */
+static void
+bad(const char *path, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s:%zu: ", path, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	nerrors++;
+}
+
+static void
+on_field(void *data, size_t len, void *arg)
+{
+	struct reader *r = arg;
+	const char *s = data != NULL ? data : "";
+
+	if (data != NULL && strlen(s) != len) {
+		if (!r->bad)
+			bad(r->f->path, r->line, "NUL byte in field");
+		r->bad = 1;
+	}
+	r->cur.fields = xreallocarray(r->cur.fields, r->cur.nfields + 1,
+	    sizeof(*r->cur.fields));
+	r->cur.fields[r->cur.nfields++] = xstrdup(s);
+}
+
+static void
+on_record(int c, void *arg)
+{
+	struct reader *r = arg;
+	struct csvfile *f = r->f;
+
+	(void)c;
+	f->recs = xreallocarray(f->recs, f->nrecs + 1, sizeof(*f->recs));
+	r->cur.line = r->in_record ? r->cur.line : r->line;
+	f->recs[f->nrecs++] = r->cur;
+	memset(&r->cur, 0, sizeof(r->cur));
+	r->in_record = 0;
+}
+
+/*
+ * Read a whole CSV file with libcsv in strict mode.  libcsv does not count
+ * lines, so the file is fed one physical line at a time: a record starts on
+ * the first non-empty line fed while no record is open.  Returns -1 after
+ * reporting an unreadable or malformed file.
+ */
+static int
+read_csv(const char *path, struct csvfile *f)
+{
+	struct csv_parser p;
+	struct reader r;
+	FILE *fp;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int rc = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	if ((fp = fopen(path, "r")) == NULL) {
+		warn("%s", path);
+		nerrors++;
+		return -1;
+	}
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		errx(1, "csv_init failed");
+	memset(&r, 0, sizeof(r));
+	r.f = f;
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		r.line++;
+		if (!r.in_record && strcmp(line, "\n") != 0 &&
+		    strcmp(line, "\r\n") != 0) {
+			r.in_record = 1;
+			r.cur.line = r.line;
+		}
+		if (csv_parse(&p, line, (size_t)len, on_field, on_record,
+		    &r) != (size_t)len) {
+			bad(path, r.line, "malformed CSV: %s",
+			    csv_strerror(csv_error(&p)));
+			rc = -1;
+			break;
+		}
+	}
+	if (ferror(fp)) {
+		warn("%s", path);
+		nerrors++;
+		rc = -1;
+	} else if (rc == 0 && csv_fini(&p, on_field, on_record, &r) != 0) {
+		bad(path, r.cur.line, "unterminated quoted field");
+		rc = -1;
+	}
+	for (size_t i = 0; i < r.cur.nfields; i++)
+		free(r.cur.fields[i]);
+	free(r.cur.fields);
+	free(line);
+	csv_free(&p);
+	fclose(fp);
+	if (rc == 0 && r.bad)
+		rc = -1;
+	if (rc == 0 && f->nrecs == 0) {
+		bad(path, 1, "empty file, expected a header row");
+		rc = -1;
+	}
+	return rc;
+}
+
+static void
+free_csv(struct csvfile *f)
+{
+	for (size_t i = 0; i < f->nrecs; i++) {
+		for (size_t j = 0; j < f->recs[i].nfields; j++)
+			free(f->recs[i].fields[j]);
+		free(f->recs[i].fields);
+	}
+	free(f->recs);
+	free(f->path);
+}
+
+/* Check a record has as many fields as the header. */
+static int
+check_width(const struct csvfile *f, const struct record *rec)
+{
+	size_t want = f->recs[0].nfields;
+
+	if (rec->nfields == want)
+		return 0;
+	bad(f->path, rec->line, "expected %zu fields, found %zu", want,
+	    rec->nfields);
+	return -1;
+}
+
+/* Check a header is exactly the given column names. */
+static int
+check_header(const struct csvfile *f, const char *const *names, size_t n)
+{
+	const struct record *h = &f->recs[0];
+	char want[256] = "";
+	size_t i;
+
+	for (i = 0; i < n && i < h->nfields; i++)
+		if (strcmp(h->fields[i], names[i]) != 0)
+			break;
+	if (i == n && h->nfields == n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strncat(want, ",", sizeof(want) - strlen(want) - 1);
+		strncat(want, names[i], sizeof(want) - strlen(want) - 1);
+	}
+	bad(f->path, h->line, "header must be '%s'", want);
+	return -1;
+}
+
+static int
+is_blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Parse a decimal number of at most 9 digits no larger than max. */
+static int
+parse_uint(const char *s, size_t len, uint32_t max, uint32_t *out)
+{
+	uint32_t n = 0;
+
+	if (len == 0 || len > 9)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		n = n * 10 + (uint32_t)(s[i] - '0');
+	}
+	if (n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static int
+all_digits(const char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Parse "490, 491, 496" into row->codes. */
+static int
+parse_codes(const char *path, size_t line, const char *s, struct row *row)
+{
+	const char *p = s, *end;
+	size_t len;
+	uint32_t c;
+
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		end = p + strcspn(p, ",");
+		len = (size_t)(end - p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (!all_digits(p, len)) {
+			bad(path, line, "code '%s' is not a number", s);
+			return -1;
+		}
+		if (parse_uint(p, len, ACS_CODE_MAX, &c) != 0) {
+			bad(path, line, "code '%.*s' out of range (0-%u)",
+			    (int)len, p, ACS_CODE_MAX);
+			return -1;
+		}
+		for (size_t i = 0; i < row->ncodes; i++)
+			if (row->codes[i] == c) {
+				bad(path, line, "code %u listed twice", c);
+				return -1;
+			}
+		if (row->ncodes == ACS_MAX_CODES) {
+			bad(path, line, "more than %d codes in one row",
+			    ACS_MAX_CODES);
+			return -1;
+		}
+		row->codes[row->ncodes++] = c;
+		if (*end == '\0')
+			return 0;
+		p = end + 1;
+	}
+}
+
+static const char *const category_names[] = {
+	"", "Success", "ExpectedError", "UnexpectedClientError",
+	"UnexpectedServerError",
+};
+
+static int
+parse_category(const char *path, size_t line, const char *s)
+{
+	for (size_t i = 0; i < sizeof(category_names) /
+	    sizeof(category_names[0]); i++)
+		if (strcmp(s, category_names[i]) == 0)
+			return (int)i;
+	bad(path, line, "unknown category '%s' (expected Success, "
+	    "ExpectedError, UnexpectedClientError or UnexpectedServerError)",
+	    s);
+	return -1;
+}
+
+/*
+ * Check a links cell: one link a line, "label <https://...>" or a bare
+ * "https://..." URL.
+ */
+static int
+check_links(const char *path, size_t line, const char *s)
+{
+	const char *p = s, *end, *url, *lt;
+	size_t len, n = 0;
+
+	while (*p != '\0') {
+		end = p + strcspn(p, "\n");
+		len = (size_t)(end - p);
+		lt = memchr(p, '<', len);
+		url = lt != NULL ? lt + 1 : p;
+		if (lt != NULL && (lt == p || lt[-1] != ' ' ||
+		    end[-1] != '>'))
+			goto fail;
+		if (strncmp(url, "https://", 8) != 0)
+			goto fail;
+		for (const char *q = url; q < end - (lt != NULL); q++)
+			if (isspace((unsigned char)*q) || *q == '<' ||
+			    *q == '>')
+				goto fail;
+		if (++n > UINT8_MAX) {
+			bad(path, line, "too many links");
+			return -1;
+		}
+		p = *end == '\n' ? end + 1 : end;
+	}
+	return 0;
+fail:
+	bad(path, line, "bad link '%.*s' (expected 'label <https://...>' or "
+	    "a bare https URL, one a line)", (int)len, p);
+	return -1;
+}
+
+static int
+count_links(const char *s)
+{
+	int n = 0;
+
+	for (; *s != '\0'; n++) {
+		s += strcspn(s, "\n");
+		if (*s == '\n')
+			s++;
+	}
+	return n;
+}
+
+/* Map a table file's header to columns. */
+static int
+map_columns(struct table *t)
+{
+	const struct record *h = &t->file.recs[0];
+	size_t i;
+	int c;
+
+	for (c = 0; c < NCOLUMNS; c++)
+		t->col[c] = -1;
+	for (i = 0; i < h->nfields; i++) {
+		for (c = 0; c < NCOLUMNS; c++)
+			if (strcmp(h->fields[i], column_names[c]) == 0)
+				break;
+		if (c == NCOLUMNS) {
+			bad(t->file.path, h->line, "unknown column '%s'",
+			    h->fields[i]);
+			return -1;
+		}
+		if (t->col[c] != -1) {
+			bad(t->file.path, h->line, "column '%s' twice",
+			    h->fields[i]);
+			return -1;
+		}
+		t->col[c] = (int)i;
+	}
+	if (t->col[COL_MESSAGE] == -1) {
+		bad(t->file.path, h->line, "no 'message' column");
+		return -1;
+	}
+	if (t->col[COL_CODE] == -1 && t->col[COL_SUBCODE] == -1) {
+		bad(t->file.path, h->line, "neither a 'code' nor a 'subcode' "
+		    "column");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+field(const struct table *t, const struct record *rec, enum column c)
+{
+	return t->col[c] == -1 ? "" : rec->fields[t->col[c]];
+}
+
+static void
+format_key(char *buf, size_t size, const struct row *r, size_t ci)
+{
+	int n = 0;
+
+	if (r->ncodes > 0)
+		n = snprintf(buf, size, "code %u", r->codes[ci]);
+	if (r->has_subcode)
+		snprintf(buf + n, size - (size_t)n, "%ssubcode %u",
+		    n > 0 ? " " : "", r->subcode);
+}
+
+static int
+same_key(const struct row *a, size_t ai, const struct row *b, size_t bi)
+{
+	if (a->has_subcode != b->has_subcode ||
+	    (a->has_subcode && a->subcode != b->subcode))
+		return 0;
+	if ((a->ncodes == 0) != (b->ncodes == 0))
+		return 0;
+	return a->ncodes == 0 || a->codes[ai] == b->codes[bi];
+}
+
+/* Report a key (code, subcode) the table already holds. */
+static int
+check_duplicate(const struct table *t, const struct row *r)
+{
+	char key[64];
+	size_t n = r->ncodes > 0 ? r->ncodes : 1;
+
+	for (const struct row *o = t->rows; o < r; o++)
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < (o->ncodes > 0 ? o->ncodes :
+			    1); j++)
+				if (same_key(r, i, o, j)) {
+					format_key(key, sizeof(key), r, i);
+					bad(t->file.path, r->line, "duplicate "
+					    "key %s (first on line %zu)", key,
+					    o->line);
+					return -1;
+				}
+	return 0;
+}
+
+/* Parse and check one data record of a code table into t->rows. */
+static void
+parse_row(struct table *t, const struct record *rec)
+{
+	const char *path = t->file.path, *s;
+	struct row *row = &t->rows[t->nrows];
+
+	memset(row, 0, sizeof(*row));
+	row->line = rec->line;
+	if (check_width(&t->file, rec) != 0)
+		return;
+	s = field(t, rec, COL_CODE);
+	if (*s != '\0' && parse_codes(path, rec->line, s, row) != 0)
+		return;
+	s = field(t, rec, COL_SUBCODE);
+	if (*s != '\0') {
+		if (!all_digits(s, strlen(s))) {
+			bad(path, rec->line, "subcode '%s' is not a number", s);
+			return;
+		}
+		if (parse_uint(s, strlen(s), ACS_SUBCODE_MAX,
+		    &row->subcode) != 0) {
+			bad(path, rec->line, "subcode '%s' out of range "
+			    "(0-%u)", s, ACS_SUBCODE_MAX);
+			return;
+		}
+		row->has_subcode = 1;
+	}
+	if (row->ncodes == 0 && !row->has_subcode) {
+		bad(path, rec->line, "neither a code nor a subcode");
+		return;
+	}
+	if ((row->category = parse_category(path, rec->line,
+	    field(t, rec, COL_CATEGORY))) < 0)
+		return;
+	row->message = field(t, rec, COL_MESSAGE);
+	if (is_blank(row->message)) {
+		bad(path, rec->line, "empty message");
+		return;
+	}
+	row->advice = field(t, rec, COL_ADVICE);
+	row->note = field(t, rec, COL_NOTE);
+	row->links = field(t, rec, COL_LINKS);
+	if (check_links(path, rec->line, row->links) != 0)
+		return;
+	if (rec->line > UINT16_MAX) {
+		bad(path, rec->line, "file too long");
+		return;
+	}
+	if (check_duplicate(t, row) != 0)
+		return;
+	t->nrows++;
+}
+
+static int
+read_table(struct table *t, const char *dir)
+{
+	char path[PATH_MAX];
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s.csv", dir, t->name) >=
+	    sizeof(path))
+		errx(1, "%s/%s.csv: path too long", dir, t->name);
+	if (read_csv(path, &t->file) != 0 || map_columns(t) != 0)
+		return -1;
+	t->rows = xcalloc(t->file.nrecs, sizeof(*t->rows));
+	for (size_t i = 1; i < t->file.nrecs; i++)
+		parse_row(t, &t->file.recs[i]);
+	if (t->file.nrecs == 1)
+		bad(t->file.path, 1, "no rows");
+	return 0;
+}
+
+static int
+valid_name(const char *s)
+{
+	if (*s == '\0' || *s == '-')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s)
+		    && *s != '-')
+			return 0;
+	return 1;
+}
+
+/* Check every record of a file in which no field may be blank but those
+ * listed in may_be_blank, and the first field is a unique name. */
+static void
+check_named_rows(const struct csvfile *f, const char *what,
+    const char *may_be_blank)
+{
+	const struct record *h = &f->recs[0], *rec;
+
+	for (size_t i = 1; i < f->nrecs; i++) {
+		rec = &f->recs[i];
+		if (check_width(f, rec) != 0)
+			continue;
+		if (!valid_name(rec->fields[0])) {
+			bad(f->path, rec->line, "bad %s name '%s' (expected "
+			    "lowercase letters, digits and '-')", what,
+			    rec->fields[0]);
+			continue;
+		}
+		for (size_t j = 1; j < i; j++)
+			if (f->recs[j].nfields > 0 &&
+			    strcmp(f->recs[j].fields[0], rec->fields[0]) == 0)
+				bad(f->path, rec->line, "duplicate %s '%s' "
+				    "(first on line %zu)", what,
+				    rec->fields[0], f->recs[j].line);
+		for (size_t j = 1; j < rec->nfields; j++)
+			if (is_blank(rec->fields[j]) &&
+			    strstr(may_be_blank, h->fields[j]) == NULL)
+				bad(f->path, rec->line, "empty %s",
+				    h->fields[j]);
+	}
+	if (f->nrecs == 1)
+		bad(f->path, 1, "no rows");
+}
+
+/* Write s as a C string literal. */
+static void
+put_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '"' || c == '\\' || c == '?')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			fprintf(out, "\\%03o", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+/* Write the links of a cell as a static array named NAME. */
+static void
+put_links(FILE *out, const char *name, const char *links)
+{
+	const char *p = links, *end, *lt;
+	char *label, *url;
+
+	fprintf(out, "static const struct acs_link %s[] = {\n", name);
+	while (*p != '\0') {
+		end = p + strcspn(p, "\n");
+		lt = memchr(p, '<', (size_t)(end - p));
+		if (lt != NULL) {
+			label = strndup(p, (size_t)(lt - 1 - p));
+			url = strndup(lt + 1, (size_t)(end - 1 - (lt + 1)));
+		} else {
+			label = strndup(p, (size_t)(end - p));
+			url = strndup(p, (size_t)(end - p));
+		}
+		if (label == NULL || url == NULL)
+			err(1, NULL);
+		fputs("\t{ ", out);
+		put_string(out, label);
+		fputs(", ", out);
+		put_string(out, url);
+		fputs(" },\n", out);
+		free(label);
+		free(url);
+		p = *end == '\n' ? end + 1 : end;
+	}
+	fputs("};\n", out);
+}
+
+static void
+emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
+    const struct csvfile *tips)
+{
+	static const char *const cat_enum[] = {
+		"ACS_CAT_NONE", "ACS_CAT_SUCCESS", "ACS_CAT_EXPECTED_ERROR",
+		"ACS_CAT_UNEXPECTED_CLIENT_ERROR",
+		"ACS_CAT_UNEXPECTED_SERVER_ERROR",
+	};
+	size_t i, j, k, first;
+	char name[64];
+
+	fprintf(out, "/*\n * Generated by gencodes from %s/tables.csv,\n",
+	    dir);
+	for (i = 0; i < ntables; i++)
+		fprintf(out, " * %s,\n", tables[i].file.path);
+	fprintf(out, " * %s.\n * Do not edit: edit those files and run make."
+	    "\n */\n#include \"codes.h\"\n\n", tips->path);
+
+	for (i = 0; i < ntables; i++)
+		for (j = 0; j < tables[i].nrows; j++)
+			if (*tables[i].rows[j].links != '\0') {
+				snprintf(name, sizeof(name), "links_%zu_%zu",
+				    i, j);
+				put_links(out, name, tables[i].rows[j].links);
+			}
+	for (i = 1; i < tips->nrecs; i++)
+		if (*tips->recs[i].fields[3] != '\0') {
+			snprintf(name, sizeof(name), "tip_links_%zu", i);
+			put_links(out, name, tips->recs[i].fields[3]);
+		}
+
+	fputs("\nconst struct acs_entry acs_entries[] = {\n", out);
+	for (i = 0; i < ntables; i++)
+		for (j = 0; j < tables[i].nrows; j++) {
+			const struct row *r = &tables[i].rows[j];
+
+			fputs("\t{\n\t\t.message = ", out);
+			put_string(out, r->message);
+			fputs(",\n\t\t.advice = ", out);
+			put_string(out, r->advice);
+			fputs(",\n\t\t.note = ", out);
+			put_string(out, r->note);
+			if (*r->links != '\0')
+				fprintf(out, ",\n\t\t.links = links_%zu_%zu,"
+				    "\n\t\t.nlinks = %d", i, j,
+				    count_links(r->links));
+			fputs(",\n\t\t.codes = {", out);
+			for (k = 0; k < r->ncodes; k++)
+				fprintf(out, "%s%u", k > 0 ? ", " : " ",
+				    r->codes[k]);
+			fprintf(out, " },\n\t\t.ncodes = %zu,\n", r->ncodes);
+			if (r->has_subcode)
+				fprintf(out, "\t\t.subcode = %u,\n"
+				    "\t\t.has_subcode = 1,\n", r->subcode);
+			fprintf(out, "\t\t.category = %s,\n\t\t.table = %zu,"
+			    "\n\t\t.line = %zu,\n\t},\n",
+			    cat_enum[r->category], i, r->line);
+		}
+	fputs("};\nconst size_t acs_nentries = sizeof(acs_entries) / "
+	    "sizeof(acs_entries[0]);\n\n", out);
+
+	fputs("const struct acs_table acs_tables[] = {\n", out);
+	for (i = 0, first = 0; i < ntables; first += tables[i].nrows, i++) {
+		fputs("\t{ ", out);
+		put_string(out, tables[i].name);
+		fputs(", ", out);
+		put_string(out, tables[i].title);
+		fputs(",\n\t    ", out);
+		put_string(out, tables[i].description);
+		fprintf(out, ",\n\t    %zu, %zu, %d, %d, %d },\n", first,
+		    tables[i].nrows, tables[i].col[COL_CODE] != -1,
+		    tables[i].col[COL_SUBCODE] != -1,
+		    tables[i].col[COL_CATEGORY] != -1);
+	}
+	fputs("};\nconst size_t acs_ntables = sizeof(acs_tables) / "
+	    "sizeof(acs_tables[0]);\n\n", out);
+
+	fputs("const struct acs_tip acs_tips[] = {\n", out);
+	for (i = 1; i < tips->nrecs; i++) {
+		char **f = tips->recs[i].fields;
+
+		fputs("\t{ ", out);
+		put_string(out, f[0]);
+		fputs(", ", out);
+		put_string(out, f[1]);
+		fputs(",\n\t    ", out);
+		put_string(out, f[2]);
+		if (*f[3] != '\0')
+			fprintf(out, ",\n\t    tip_links_%zu, %d },\n", i,
+			    count_links(f[3]));
+		else
+			fputs(",\n\t    0, 0 },\n", out);
+	}
+	fputs("};\nconst size_t acs_ntips = sizeof(acs_tips) / "
+	    "sizeof(acs_tips[0]);\n", out);
+}
+
+static void
+usage(void)
+{
+	fputs("usage: gencodes -o OUTPUT DIR\n", stderr);
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const char *const index_columns[] = {
+		"table", "title", "description",
+	};
+	static const char *const tip_columns[] = {
+		"tip", "title", "text", "links",
+	};
+	struct csvfile index, tips;
+	struct table *tables = NULL;
+	size_t ntables = 0, i;
+	const char *dir, *output = NULL;
+	char path[PATH_MAX], tmp[PATH_MAX];
+	FILE *out;
+	int ch;
+
+	while ((ch = getopt(argc, argv, "o:")) != -1) {
+		switch (ch) {
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (output == NULL || argc != 1)
+		usage();
+	dir = argv[0];
+
+	snprintf(path, sizeof(path), "%s/tables.csv", dir);
+	if (read_csv(path, &index) == 0 &&
+	    check_header(&index, index_columns, 3) == 0) {
+		check_named_rows(&index, "table", "");
+		if (index.nrecs - 1 > UINT8_MAX)
+			bad(index.path, 1, "too many tables");
+	}
+	if (nerrors > 0) {
+		free_csv(&index);
+		return 1;
+	}
+	tables = xcalloc(index.nrecs, sizeof(*tables));
+	for (i = 1; i < index.nrecs; i++, ntables++) {
+		tables[ntables].name = index.recs[i].fields[0];
+		tables[ntables].title = index.recs[i].fields[1];
+		tables[ntables].description = index.recs[i].fields[2];
+		read_table(&tables[ntables], dir);
+	}
+	snprintf(path, sizeof(path), "%s/tips.csv", dir);
+	if (read_csv(path, &tips) == 0 &&
+	    check_header(&tips, tip_columns, 4) == 0) {
+		check_named_rows(&tips, "tip", "links");
+		for (i = 1; i < tips.nrecs; i++)
+			if (tips.recs[i].nfields == 4)
+				check_links(tips.path, tips.recs[i].line,
+				    tips.recs[i].fields[3]);
+	}
+
+	if (nerrors == 0) {
+		if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", output) >=
+		    sizeof(tmp))
+			errx(1, "%s: path too long", output);
+		if ((out = fopen(tmp, "w")) == NULL)
+			err(1, "%s", tmp);
+		emit(out, dir, tables, ntables, &tips);
+		if (fflush(out) != 0 || ferror(out) || fclose(out) != 0) {
+			unlink(tmp);
+			errx(1, "%s: write error", tmp);
+		}
+		if (rename(tmp, output) != 0) {
+			unlink(tmp);
+			err(1, "rename %s to %s", tmp, output);
+		}
+	}
+
+	for (i = 0; i < ntables; i++) {
+		free(tables[i].rows);
+		free_csv(&tables[i].file);
+	}
+	free(tables);
+	free_csv(&index);
+	free_csv(&tips);
+	return nerrors > 0;
+}

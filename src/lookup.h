@@ -1,0 +1,50 @@
+/*
+ * The lookup core: pure functions over the embedded tables, no I/O.
+ *
+ * Functions that find entries fill out[0..cap) in table order and return
+ * how many entries match, which may exceed cap (as snprintf does); a cap of
+ * acs_nentries is always enough.
+ */
+#ifndef ACSDIAG_LOOKUP_H
+#define ACSDIAG_LOOKUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codes.h"
+
+/* Longest number accepted, in digits (leading zeros count). */
+#define NUMBER_MAX_DIGITS 9
+
+enum number_status {
+	NUMBER_OK,
+	NUMBER_EMPTY,
+	NUMBER_NOT_DECIMAL,
+	NUMBER_TOO_LONG,
+};
+
+enum number_status parse_number(const char *s, uint32_t *out);
+const char *number_status_string(enum number_status st);
+
+const char *category_name(unsigned category);
+const struct acs_table *table_by_name(const char *name);
+const struct acs_table *entry_table(const struct acs_entry *e);
+
+int entry_has_code(const struct acs_entry *e, uint32_t code);
+int entry_matches_pair(const struct acs_entry *e, uint32_t code,
+    uint32_t subcode);
+int entry_matches_number(const struct acs_entry *e, uint32_t n);
+int entry_is_code_only(const struct acs_entry *e);
+
+const struct acs_entry *generic_status(uint32_t code);
+const struct acs_entry *generic_subcode(uint32_t subcode);
+
+size_t lookup_pair_exact(uint32_t code, uint32_t subcode,
+    const struct acs_entry **out, size_t cap);
+size_t lookup_pair(uint32_t code, uint32_t subcode,
+    const struct acs_entry **out, size_t cap, int *is_generic);
+size_t code_context(uint32_t code, const struct acs_entry **out, size_t cap);
+size_t lookup_number(uint32_t n, const struct acs_entry **out, size_t cap);
+size_t codes_with_subcode(uint32_t subcode, uint32_t *out, size_t cap);
+
+#endif
