@@ -269,7 +269,7 @@ bad_option(int ch, char **argv)
 		if (optopt != 0)
 			usage_error("option '%.*s' doesn't allow an argument",
 			    (int)strcspn(arg, "="), arg);
-		usage_error("unrecognized option '%.*s'",
+		usage_error("unknown option '%.*s'",
 		    (int)strcspn(arg, "="), arg);
 	}
 	if (ch == ':')

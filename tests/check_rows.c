@@ -1,0 +1,289 @@
+/*
+ * check_rows: prove that the acsdiag binary answers every row of codes/.
+ *
+ * usage: check_rows DIR ACSDIAG
+ *
+ * Reads DIR/tables.csv and each table's CSV file on its own (libcsv, not
+ * the generator's code), runs ACSDIAG once for each key of each row (CODE
+ * SUBCODE, or the single number the row has, once for each code a row
+ * lists), and checks that it exits 0 and prints the row's table and key,
+ * and its category, message, advice and link URLs whole, in the layout
+ * acsdiag uses.  Ends with "check_rows: N passed, N failed".
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <csv.h>
+
+struct rows {
+	char ***recs;		/* recs[i][j]: field j of record i */
+	size_t *nfields;
+	size_t n;
+	char **cur;
+	size_t ncur;
+};
+
+static void *
+xrealloc(void *p, size_t size)
+{
+	if ((p = realloc(p, size)) == NULL)
+		err(2, NULL);
+	return p;
+}
+
+static void
+on_field(void *data, size_t len, void *arg)
+{
+	struct rows *r = arg;
+	char *s = xrealloc(NULL, len + 1);
+
+	memcpy(s, data, len);
+	s[len] = '\0';
+	r->cur = xrealloc(r->cur, (r->ncur + 1) * sizeof(*r->cur));
+	r->cur[r->ncur++] = s;
+}
+
+static void
+on_record(int c, void *arg)
+{
+	struct rows *r = arg;
+
+	(void)c;
+	r->recs = xrealloc(r->recs, (r->n + 1) * sizeof(*r->recs));
+	r->nfields = xrealloc(r->nfields, (r->n + 1) * sizeof(*r->nfields));
+	r->recs[r->n] = r->cur;
+	r->nfields[r->n++] = r->ncur;
+	r->cur = NULL;
+	r->ncur = 0;
+}
+
+static void
+read_rows(const char *path, struct rows *r)
+{
+	struct csv_parser p;
+	char buf[8192];
+	size_t len;
+	FILE *fp;
+
+	memset(r, 0, sizeof(*r));
+	if ((fp = fopen(path, "r")) == NULL)
+		err(2, "%s", path);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		errx(2, "csv_init");
+	while ((len = fread(buf, 1, sizeof(buf), fp)) > 0)
+		if (csv_parse(&p, buf, len, on_field, on_record, r) != len)
+			errx(2, "%s: %s", path, csv_strerror(csv_error(&p)));
+	if (ferror(fp))
+		err(2, "%s", path);
+	if (csv_fini(&p, on_field, on_record, r) != 0)
+		errx(2, "%s: %s", path, csv_strerror(csv_error(&p)));
+	csv_free(&p);
+	fclose(fp);
+	if (r->n == 0)
+		errx(2, "%s: empty", path);
+}
+
+static void
+free_rows(struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		for (size_t j = 0; j < r->nfields[i]; j++)
+			free(r->recs[i][j]);
+		free(r->recs[i]);
+	}
+	free(r->recs);
+	free(r->nfields);
+}
+
+static const char *
+column(const struct rows *r, size_t rec, const char *name)
+{
+	for (size_t j = 0; j < r->nfields[0]; j++)
+		if (strcmp(r->recs[0][j], name) == 0)
+			return j < r->nfields[rec] ? r->recs[rec][j] : "";
+	return "";
+}
+
+/* Run acsdiag with ARGS; return its stdout, or NULL if it did not exit 0. */
+static char *
+run(const char *acsdiag, const char *args)
+{
+	char cmd[512], *out = NULL;
+	size_t len = 0, n;
+	char buf[4096];
+	FILE *fp;
+	int status;
+
+	snprintf(cmd, sizeof(cmd), "'%s' %s", acsdiag, args);
+	if ((fp = popen(cmd, "r")) == NULL)
+		err(2, "popen");
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		out = xrealloc(out, len + n + 1);
+		memcpy(out + len, buf, n);
+		len += n;
+	}
+	status = pclose(fp);
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		free(out);
+		return NULL;
+	}
+	if (out == NULL)
+		out = xrealloc(NULL, 1);
+	out[len] = '\0';
+	return out;
+}
+
+/* The text of a field as acsdiag prints it: label, then lines aligned. */
+static char *
+field_block(const char *label, const char *text)
+{
+	size_t size = strlen(text) * 2 + 64 * (strlen(text) / 16 + 2);
+	char *b = xrealloc(NULL, size), *o = b;
+	const char *p = text;
+	int first = 1;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, "\n");
+
+		if (len == 0 && !first)
+			o += sprintf(o, "\n");
+		else
+			o += sprintf(o, "  %-10s%.*s\n", first ? label : "",
+			    (int)len, p);
+		first = 0;
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+	*o = '\0';
+	return b;
+}
+
+static int
+expect(const char *out, const char *label, const char *text,
+    const char *what)
+{
+	char *b;
+	int ok;
+
+	if (*text == '\0')
+		return 1;
+	b = field_block(label, text);
+	ok = strstr(out, b) != NULL;
+	if (!ok)
+		fprintf(stderr, "check_rows: %s: %s missing:\n%s", what, label,
+		    b);
+	free(b);
+	return ok;
+}
+
+/* Check one lookup of one row; return 1 if it passed. */
+static int
+check_lookup(const char *acsdiag, const char *title, const struct rows *r,
+    size_t i, const char *code, const char *codes)
+{
+	const char *subcode = column(r, i, "subcode");
+	const char *links = column(r, i, "links");
+	char args[128], key[256], *out;
+	int ok = 1;
+
+	if (*code != '\0' && *subcode != '\0')
+		snprintf(args, sizeof(args), "%s %s", code, subcode);
+	else
+		snprintf(args, sizeof(args), "%s", *code ? code : subcode);
+	if ((out = run(acsdiag, args)) == NULL) {
+		fprintf(stderr, "check_rows: acsdiag %s: failed\n", args);
+		return 0;
+	}
+	if (*codes != '\0')
+		snprintf(key, sizeof(key), "\n%s: %s %s%s%s\n", title,
+		    strchr(codes, ',') ? "codes" : "code", codes,
+		    *subcode ? ", subcode " : "", subcode);
+	else
+		snprintf(key, sizeof(key), "\n%s: subcode %s\n", title,
+		    subcode);
+	/* the key line starts a line: look for it after a newline */
+	{
+		char *nl = xrealloc(NULL, strlen(out) + 2);
+
+		nl[0] = '\n';
+		strcpy(nl + 1, out);
+		if (strstr(nl, key) == NULL) {
+			fprintf(stderr, "check_rows: acsdiag %s: no line '%.*s'"
+			    "\n", args, (int)strlen(key) - 2, key + 1);
+			ok = 0;
+		}
+		free(nl);
+	}
+	ok &= expect(out, "Category:", column(r, i, "category"), args);
+	ok &= expect(out, "Message:", column(r, i, "message"), args);
+	ok &= expect(out, "Advice:", column(r, i, "advice"), args);
+	ok &= expect(out, "Note:", column(r, i, "note"), args);
+	for (const char *p = links; *p != '\0';) {
+		size_t len = strcspn(p, "\n");
+		const char *lt = memchr(p, '<', len);
+		const char *url = lt ? lt + 1 : p;
+		size_t ulen = lt ? len - (size_t)(lt + 1 - p) - 1 : len;
+		char want[1024];
+
+		snprintf(want, sizeof(want), "%.*s\n", (int)ulen, url);
+		if (strstr(out, want) == NULL) {
+			fprintf(stderr, "check_rows: acsdiag %s: no link %s",
+			    args, want);
+			ok = 0;
+		}
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+	free(out);
+	return ok;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct rows index, t;
+	char path[1024];
+	size_t passed = 0, failed = 0, rows = 0;
+
+	if (argc != 3) {
+		fputs("usage: check_rows DIR ACSDIAG\n", stderr);
+		return 2;
+	}
+	snprintf(path, sizeof(path), "%s/tables.csv", argv[1]);
+	read_rows(path, &index);
+	for (size_t ti = 1; ti < index.n; ti++) {
+		snprintf(path, sizeof(path), "%s/%s.csv", argv[1],
+		    index.recs[ti][0]);
+		read_rows(path, &t);
+		for (size_t i = 1; i < t.n; i++, rows++) {
+			const char *codes = column(&t, i, "code");
+			char code[16];
+			const char *p = codes;
+
+			do {
+				size_t len;
+
+				p += strspn(p, ", ");
+				len = strcspn(p, ",");
+				snprintf(code, sizeof(code), "%.*s", (int)len,
+				    p);
+				if (check_lookup(argv[2], index.recs[ti][1],
+				    &t, i, code, codes))
+					passed++;
+				else
+					failed++;
+				p += len;
+			} while (*p != '\0');
+		}
+		free_rows(&t);
+	}
+	free_rows(&index);
+	printf("check_rows: %zu rows, %zu lookups\n", rows, passed + failed);
+	printf("check_rows: %zu passed, %zu failed\n", passed, failed);
+	return failed > 0;
+}
