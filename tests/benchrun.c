@@ -1,0 +1,231 @@
+/*
+ * benchrun: time a command against a reference program.  Each is run RUNS
+ * times, interleaved, after a few untimed warm-up runs, with stdin and
+ * stdout on /dev/null.  The report gives each one's median wall time and
+ * peak resident set size, and the ratios of the command's to the
+ * reference's.  Used by "make bench".
+ *
+ * Linux charges a spawned child with the peak RSS of the address space it
+ * leaves at exec, benchrun's own, so no program measures smaller than
+ * benchrun itself: keep benchrun small.
+ */
+#include <sys/types.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_RUNS	200
+#define MAX_RUNS	1000000
+#define WARMUP_RUNS	3
+
+extern char **environ;
+
+/* One of the two programs compared, and how its first run ended. */
+struct prog {
+	char *const	*argv;
+	int		 must_succeed;	/* any exit status but 0 is an error */
+	int		 runs;		/* runs so far, warm-up ones included */
+	int		 first_status;	/* exit status of the first run */
+};
+
+static const char usage_line[] =
+    "usage: benchrun [-n RUNS] [-r REFERENCE] COMMAND [ARG...]";
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_line);
+	exit(2);
+}
+
+/* Parse the argument of -n: a decimal number from 1 to MAX_RUNS. */
+static int
+parse_runs(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || errno == ERANGE ||
+	    n < 1 || n > MAX_RUNS)
+		errx(2, "-n: runs must be a number from 1 to %d, not '%s'",
+		    MAX_RUNS, s);
+	return (int)n;
+}
+
+/*
+ * Exit if a run of p was killed or stopped, or exited with a status other
+ * than 0 when p must succeed, or other than that of its first run.
+ */
+static void
+check_status(struct prog *p, int status)
+{
+	int code;
+
+	if (WIFSIGNALED(status))
+		errx(2, "%s killed by signal %d", p->argv[0],
+		    WTERMSIG(status));
+	if (!WIFEXITED(status))
+		errx(2, "%s ended abnormally (wait status %#x)", p->argv[0],
+		    (unsigned)status);
+	code = WEXITSTATUS(status);
+	if (p->must_succeed && code != 0)
+		errx(2, "%s exited with status %d", p->argv[0], code);
+	if (p->runs++ == 0)
+		p->first_status = code;
+	else if (code != p->first_status)
+		errx(2, "%s exited with status %d, but %d on its first run",
+		    p->argv[0], code, p->first_status);
+}
+
+/*
+ * Run p once with the file actions fa and check how it ended.  Return the
+ * wall time of spawn and wait in seconds; store the peak RSS in *rss.
+ */
+static double
+run_once(struct prog *p, const posix_spawn_file_actions_t *fa, long *rss)
+{
+	struct timespec t0, t1;
+	struct rusage ru;
+	pid_t pid;
+	int error, status;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &t0) == -1)
+		err(2, "clock_gettime");
+	error = posix_spawnp(&pid, p->argv[0], fa, NULL, p->argv, environ);
+	if (error != 0) {
+		errno = error;
+		err(2, "%s", p->argv[0]);
+	}
+	while (wait4(pid, &status, 0, &ru) == -1)
+		if (errno != EINTR)
+			err(2, "wait4");
+	if (clock_gettime(CLOCK_MONOTONIC, &t1) == -1)
+		err(2, "clock_gettime");
+	check_status(p, status);
+	*rss = ru.ru_maxrss;
+	return (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Return the median of the n values of v, which it sorts. */
+static double
+median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	if (n % 2 == 1)
+		return v[n / 2];
+	return (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double
+ratio(double a, double b)
+{
+	return b > 0 ? a / b : NAN;
+}
+
+int
+main(int argc, char *argv[])
+{
+	posix_spawn_file_actions_t fa;
+	struct prog ref = { NULL, 0, 0, 0 }, cmd = { NULL, 1, 0, 0 };
+	char *refargv[2] = { "/bin/true", NULL };
+	double *refwall, *cmdwall, *pair;
+	double refmed, cmdmed, pairmed;
+	long rss, refrss = 0, cmdrss = 0;
+	int ch, error, i, runs = DEFAULT_RUNS;
+
+	opterr = 0;
+	while ((ch = getopt(argc, argv, "+:n:r:")) != -1) {
+		switch (ch) {
+		case 'n':
+			runs = parse_runs(optarg);
+			break;
+		case 'r':
+			refargv[0] = optarg;
+			break;
+		case ':':
+			warnx("option -%c needs an argument", optopt);
+			usage();
+			break;
+		default:
+			warnx("unknown option -%c", optopt);
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usage();
+	ref.argv = refargv;
+	cmd.argv = argv;
+
+	if ((error = posix_spawn_file_actions_init(&fa)) != 0 ||
+	    (error = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO,
+	    "/dev/null", O_RDONLY, 0)) != 0 ||
+	    (error = posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO,
+	    "/dev/null", O_WRONLY, 0)) != 0) {
+		errno = error;
+		err(2, "posix_spawn_file_actions");
+	}
+	if ((refwall = calloc(runs, sizeof(*refwall))) == NULL ||
+	    (cmdwall = calloc(runs, sizeof(*cmdwall))) == NULL ||
+	    (pair = calloc(runs, sizeof(*pair))) == NULL)
+		err(2, NULL);
+
+	for (i = 0; i < WARMUP_RUNS; i++) {
+		run_once(&ref, &fa, &rss);
+		run_once(&cmd, &fa, &rss);
+	}
+	for (i = 0; i < runs; i++) {
+		refwall[i] = run_once(&ref, &fa, &rss);
+		if (rss > refrss)
+			refrss = rss;
+		cmdwall[i] = run_once(&cmd, &fa, &rss);
+		if (rss > cmdrss)
+			cmdrss = rss;
+		pair[i] = ratio(cmdwall[i], refwall[i]);
+	}
+	refmed = median(refwall, runs);
+	cmdmed = median(cmdwall, runs);
+	pairmed = median(pair, runs);
+
+	printf("benchrun: %d runs each, interleaved\n", runs);
+	printf("reference %s: median wall %.3f ms, peak RSS %ld KiB "
+	    "(max over runs)\n", refargv[0], refmed * 1e3, refrss);
+	printf("command");
+	for (i = 0; i < argc; i++)
+		printf(" %s", argv[i]);
+	printf(": median wall %.3f ms, peak RSS %ld KiB (max over runs)\n",
+	    cmdmed * 1e3, cmdrss);
+	printf("ratio command/reference: wall %.2fx (median of per-pair "
+	    "ratios %.2fx), peak RSS %.2fx\n", ratio(cmdmed, refmed), pairmed,
+	    ratio((double)cmdrss, (double)refrss));
+
+	free(refwall);
+	free(cmdwall);
+	free(pair);
+	posix_spawn_file_actions_destroy(&fa);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		err(2, "stdout");
+	return 0;
+}
