@@ -11,6 +11,11 @@
 /* Most codes one row may list ("490, 491, 496, 497, 498"). */
 #define ACS_MAX_CODES 8
 
+/* Most tables there may be: a set of tables is a uint64_t, bit i for
+ * acs_tables[i]. */
+#define ACS_MAX_TABLES 64
+#define ACS_ALL_TABLES UINT64_MAX
+
 /* Largest code and subcode the data may hold; the command line takes at
  * most 9 digits, so nothing larger could ever be asked for. */
 #define ACS_CODE_MAX 9999u
@@ -33,6 +38,8 @@ struct acs_entry {
 	const char *message;	/* never empty; may hold newlines */
 	const char *advice;	/* "" when none; may hold newlines */
 	const char *note;	/* "" when none: a quirk of the article */
+	const char *folded_message;	/* message and advice as fold() */
+	const char *folded_advice;	/* makes them, for searching */
 	const struct acs_link *links;
 	uint32_t codes[ACS_MAX_CODES];
 	uint32_t subcode;
@@ -55,12 +62,24 @@ struct acs_table {
 	uint8_t has_category;
 };
 
+/*
+ * A troubleshooting tip applies to an entry of one of its tables, with one
+ * of its codes or one of its subcodes, and to a search naming one of its
+ * words (phrases, matched without regard to case).
+ */
 struct acs_tip {
 	const char *name;
-	const char *title;
+	const char *title;	/* the situation, as the article words it */
 	const char *text;
 	const struct acs_link *links;
+	const uint32_t *codes;
+	const uint32_t *subcodes;
+	const char *const *words;
+	uint64_t tables;	/* bit i: acs_tables[i] */
 	uint8_t nlinks;
+	uint8_t ncodes;
+	uint8_t nsubcodes;
+	uint8_t nwords;
 };
 
 /* Defined in the generated codes_gen.c; entries are grouped by table, in

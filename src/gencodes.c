@@ -23,6 +23,7 @@
 #include <csv.h>
 
 #include "codes.h"
+#include "fold.h"
 
 struct record {
 	char **fields;
@@ -71,6 +72,19 @@ struct table {
 	size_t nrows;
 };
 
+/* One parsed troubleshooting tip with its triggers. */
+struct tip {
+	char **f;		/* tip, title, text, links, tables, ... */
+	uint64_t tables;
+	uint32_t codes[ACS_MAX_CODES], subcodes[ACS_MAX_CODES];
+	size_t ncodes, nsubcodes;
+	char **words;
+	size_t nwords;
+};
+
+enum tip_column { TIP_NAME, TIP_TITLE, TIP_TEXT, TIP_LINKS, TIP_TABLES,
+	TIP_CODES, TIP_SUBCODES, TIP_WORDS, NTIPCOLUMNS };
+
 static int nerrors;
 
 static void *
@@ -117,6 +131,94 @@ bad(const char *path, size_t line, const char *fmt, ...)
 	nerrors++;
 }
 
+/* Field text fit for a one-line message: bytes outside printable ASCII
+ * escaped, long text cut.  Four calls may share a message. */
+static const char *
+esc(const char *s)
+{
+	static char bufs[4][96];
+	static int next;
+	char *buf = bufs[next++ % 4];
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 8 < sizeof(bufs[0]); s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c >= 0x7f)
+			n += (size_t)snprintf(buf + n, sizeof(bufs[0]) - n,
+			    "\\x%02x", c);
+		else
+			buf[n++] = (char)c;
+	}
+	if (*s != '\0') {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Length of the UTF-8 sequence at s, or 0 if it is not valid UTF-8. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	uint32_t c;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return n;
+}
+
+/*
+ * Check a field holds text acsdiag can print: valid UTF-8 without control
+ * characters but newlines (a tab would break its tab-separated lines).
+ */
+static int
+check_text(const char *path, size_t line, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p != '\0') {
+		if (*p == '\r') {
+			bad(path, line, "carriage return in a field (CRLF line "
+			    "endings in a quoted field?)");
+			return -1;
+		}
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f) {
+			bad(path, line, "control character 0x%02x in a field",
+			    *p);
+			return -1;
+		}
+		if ((n = utf8_len(p)) == 0) {
+			bad(path, line, "invalid UTF-8 in a field");
+			return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
 static void
 on_field(void *data, size_t len, void *arg)
 {
@@ -142,6 +244,9 @@ on_record(int c, void *arg)
 	(void)c;
 	f->recs = xreallocarray(f->recs, f->nrecs + 1, sizeof(*f->recs));
 	r->cur.line = r->in_record ? r->cur.line : r->line;
+	for (size_t i = 0; i < r->cur.nfields && !r->bad; i++)
+		if (check_text(f->path, r->cur.line, r->cur.fields[i]) != 0)
+			r->bad = 1;
 	f->recs[f->nrecs++] = r->cur;
 	memset(&r->cur, 0, sizeof(r->cur));
 	r->in_record = 0;
@@ -150,8 +255,9 @@ on_record(int c, void *arg)
 /*
  * Read a whole CSV file with libcsv in strict mode.  libcsv does not count
  * lines, so the file is fed one physical line at a time: a record starts on
- * the first non-empty line fed while no record is open.  Returns -1 after
- * reporting an unreadable or malformed file.
+ * the first line fed while no record is open that is not blank (libcsv
+ * skips lines of spaces and tabs).  Returns -1 after reporting an
+ * unreadable or malformed file.
  */
 static int
 read_csv(const char *path, struct csvfile *f)
@@ -177,8 +283,7 @@ read_csv(const char *path, struct csvfile *f)
 	r.f = f;
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		r.line++;
-		if (!r.in_record && strcmp(line, "\n") != 0 &&
-		    strcmp(line, "\r\n") != 0) {
+		if (!r.in_record && strspn(line, " \t\r\n") != (size_t)len) {
 			r.in_record = 1;
 			r.cur.line = r.line;
 		}
@@ -299,14 +404,19 @@ all_digits(const char *s, size_t len)
 	return 1;
 }
 
-/* Parse "490, 491, 496" into row->codes. */
+/*
+ * Parse a list of numbers, "490, 491, 496", each at most max, into out;
+ * what names them in messages ("code").
+ */
 static int
-parse_codes(const char *path, size_t line, const char *s, struct row *row)
+parse_numbers(const char *path, size_t line, const char *s, const char *what,
+    uint32_t max, uint32_t *out, size_t *n)
 {
 	const char *p = s, *end;
 	size_t len;
 	uint32_t c;
 
+	*n = 0;
 	for (;;) {
 		while (*p == ' ')
 			p++;
@@ -315,25 +425,31 @@ parse_codes(const char *path, size_t line, const char *s, struct row *row)
 		while (len > 0 && p[len - 1] == ' ')
 			len--;
 		if (!all_digits(p, len)) {
-			bad(path, line, "code '%s' is not a number", s);
+			bad(path, line, "%s '%s' is not a number", what,
+			    esc(s));
 			return -1;
 		}
-		if (parse_uint(p, len, ACS_CODE_MAX, &c) != 0) {
-			bad(path, line, "code '%.*s' out of range (0-%u)",
-			    (int)len, p, ACS_CODE_MAX);
+		if (len > 9) {
+			bad(path, line, "%s '%.*s' has more than 9 digits",
+			    what, (int)len, p);
 			return -1;
 		}
-		for (size_t i = 0; i < row->ncodes; i++)
-			if (row->codes[i] == c) {
-				bad(path, line, "code %u listed twice", c);
+		if (parse_uint(p, len, max, &c) != 0) {
+			bad(path, line, "%s '%.*s' out of range (0-%u)", what,
+			    (int)len, p, max);
+			return -1;
+		}
+		for (size_t i = 0; i < *n; i++)
+			if (out[i] == c) {
+				bad(path, line, "%s %u listed twice", what, c);
 				return -1;
 			}
-		if (row->ncodes == ACS_MAX_CODES) {
-			bad(path, line, "more than %d codes in one row",
-			    ACS_MAX_CODES);
+		if (*n == ACS_MAX_CODES) {
+			bad(path, line, "more than %d %ss in one row",
+			    ACS_MAX_CODES, what);
 			return -1;
 		}
-		row->codes[row->ncodes++] = c;
+		out[(*n)++] = c;
 		if (*end == '\0')
 			return 0;
 		p = end + 1;
@@ -354,7 +470,7 @@ parse_category(const char *path, size_t line, const char *s)
 			return (int)i;
 	bad(path, line, "unknown category '%s' (expected Success, "
 	    "ExpectedError, UnexpectedClientError or UnexpectedServerError)",
-	    s);
+	    esc(s));
 	return -1;
 }
 
@@ -373,7 +489,7 @@ check_links(const char *path, size_t line, const char *s)
 		len = (size_t)(end - p);
 		lt = memchr(p, '<', len);
 		url = lt != NULL ? lt + 1 : p;
-		if (lt != NULL && (lt == p || lt[-1] != ' ' ||
+		if (lt != NULL && (lt - p < 2 || *p == ' ' || lt[-1] != ' ' ||
 		    end[-1] != '>'))
 			goto fail;
 		if (strncmp(url, "https://", 8) != 0)
@@ -390,9 +506,50 @@ check_links(const char *path, size_t line, const char *s)
 	}
 	return 0;
 fail:
-	bad(path, line, "bad link '%.*s' (expected 'label <https://...>' or "
-	    "a bare https URL, one a line)", (int)len, p);
+	{
+		char buf[256];
+
+		snprintf(buf, sizeof(buf), "%.*s", (int)len, p);
+		bad(path, line, "bad link '%s' (expected 'label <https://...>' "
+		    "or a bare https URL, one a line)", esc(buf));
+	}
 	return -1;
+}
+
+/*
+ * Check the words of each link (the URL itself for a bare one) appear in
+ * the message or advice, in the order of the links.
+ */
+static int
+check_link_words(const char *path, size_t line, const char *links,
+    const char *message, const char *advice)
+{
+	size_t mlen = strlen(message), pos = 0, len;
+	const char *p = links, *end, *lt, *at;
+	char *text, word[512];
+	int rc = 0;
+
+	if ((text = malloc(mlen + strlen(advice) + 2)) == NULL)
+		err(1, NULL);
+	memcpy(text, message, mlen);
+	text[mlen] = '\n';
+	strcpy(text + mlen + 1, advice);
+	for (; *p != '\0' && rc == 0; p = *end == '\n' ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		lt = memchr(p, '<', (size_t)(end - p));
+		len = lt != NULL ? (size_t)(lt - 1 - p) : (size_t)(end - p);
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		if ((at = strstr(text + pos, word)) != NULL) {
+			pos = (size_t)(at - text) + len;
+			continue;
+		}
+		bad(path, line, strstr(text, word) != NULL ? "link '%s' out of "
+		    "the order of the text" : "link words '%s' not in the "
+		    "message or advice", esc(word));
+		rc = -1;
+	}
+	free(text);
+	return rc;
 }
 
 static int
@@ -424,12 +581,12 @@ map_columns(struct table *t)
 				break;
 		if (c == NCOLUMNS) {
 			bad(t->file.path, h->line, "unknown column '%s'",
-			    h->fields[i]);
+			    esc(h->fields[i]));
 			return -1;
 		}
 		if (t->col[c] != -1) {
 			bad(t->file.path, h->line, "column '%s' twice",
-			    h->fields[i]);
+			    esc(h->fields[i]));
 			return -1;
 		}
 		t->col[c] = (int)i;
@@ -508,12 +665,19 @@ parse_row(struct table *t, const struct record *rec)
 	if (check_width(&t->file, rec) != 0)
 		return;
 	s = field(t, rec, COL_CODE);
-	if (*s != '\0' && parse_codes(path, rec->line, s, row) != 0)
+	if (*s != '\0' && parse_numbers(path, rec->line, s, "code",
+	    ACS_CODE_MAX, row->codes, &row->ncodes) != 0)
 		return;
 	s = field(t, rec, COL_SUBCODE);
 	if (*s != '\0') {
 		if (!all_digits(s, strlen(s))) {
-			bad(path, rec->line, "subcode '%s' is not a number", s);
+			bad(path, rec->line, "subcode '%s' is not a number",
+			    esc(s));
+			return;
+		}
+		if (strlen(s) > 9) {
+			bad(path, rec->line, "subcode '%s' has more than 9 "
+			    "digits", s);
 			return;
 		}
 		if (parse_uint(s, strlen(s), ACS_SUBCODE_MAX,
@@ -539,7 +703,9 @@ parse_row(struct table *t, const struct record *rec)
 	row->advice = field(t, rec, COL_ADVICE);
 	row->note = field(t, rec, COL_NOTE);
 	row->links = field(t, rec, COL_LINKS);
-	if (check_links(path, rec->line, row->links) != 0)
+	if (check_links(path, rec->line, row->links) != 0 ||
+	    check_link_words(path, rec->line, row->links, row->message,
+	    row->advice) != 0)
 		return;
 	if (rec->line > UINT16_MAX) {
 		bad(path, rec->line, "file too long");
@@ -595,7 +761,7 @@ check_named_rows(const struct csvfile *f, const char *what,
 		if (!valid_name(rec->fields[0])) {
 			bad(f->path, rec->line, "bad %s name '%s' (expected "
 			    "lowercase letters, digits and '-')", what,
-			    rec->fields[0]);
+			    esc(rec->fields[0]));
 			continue;
 		}
 		for (size_t j = 1; j < i; j++)
@@ -603,7 +769,7 @@ check_named_rows(const struct csvfile *f, const char *what,
 			    strcmp(f->recs[j].fields[0], rec->fields[0]) == 0)
 				bad(f->path, rec->line, "duplicate %s '%s' "
 				    "(first on line %zu)", what,
-				    rec->fields[0], f->recs[j].line);
+				    esc(rec->fields[0]), f->recs[j].line);
 		for (size_t j = 1; j < rec->nfields; j++)
 			if (is_blank(rec->fields[j]) &&
 			    strstr(may_be_blank, h->fields[j]) == NULL)
@@ -614,13 +780,99 @@ check_named_rows(const struct csvfile *f, const char *what,
 		bad(f->path, 1, "no rows");
 }
 
-/* Write s as a C string literal. */
+/* Split a list "a, b c, d" at commas into trimmed, non-empty items. */
+static int
+split_words(const char *path, size_t line, const char *s, struct tip *t)
+{
+	const char *p = s, *end;
+	size_t len;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		end = p + strcspn(p, ",");
+		len = (size_t)(end - p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (len == 0) {
+			bad(path, line, "empty item in word list '%s'",
+			    esc(s));
+			return -1;
+		}
+		if (t->nwords == UINT8_MAX) {
+			bad(path, line, "too many words");
+			return -1;
+		}
+		t->words = xreallocarray(t->words, t->nwords + 1,
+		    sizeof(*t->words));
+		if ((t->words[t->nwords++] = strndup(p, len)) == NULL)
+			err(1, NULL);
+		p = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* Parse the triggers of a tip record; tables must name known tables. */
+static int
+parse_tip(const struct csvfile *f, const struct record *rec,
+    const struct table *tables, size_t ntables, struct tip *t)
+{
+	const char *path = f->path, *p, *end;
+	char name[128];
+	size_t len, i;
+
+	memset(t, 0, sizeof(*t));
+	t->f = rec->fields;
+	for (p = t->f[TIP_TABLES]; *p != '\0'; p = *end ? end + 1 : end) {
+		p += strspn(p, " ");
+		end = p + strcspn(p, ",");
+		len = (size_t)(end - p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		snprintf(name, sizeof(name), "%.*s", (int)len, p);
+		for (i = 0; i < ntables; i++)
+			if (strcmp(tables[i].name, name) == 0)
+				break;
+		if (i == ntables) {
+			bad(path, rec->line, "unknown table '%s'", esc(name));
+			return -1;
+		}
+		t->tables |= UINT64_C(1) << i;
+	}
+	if (*t->f[TIP_CODES] != '\0' && parse_numbers(path, rec->line,
+	    t->f[TIP_CODES], "code", ACS_CODE_MAX, t->codes, &t->ncodes) != 0)
+		return -1;
+	if (*t->f[TIP_SUBCODES] != '\0' && parse_numbers(path, rec->line,
+	    t->f[TIP_SUBCODES], "subcode", ACS_SUBCODE_MAX, t->subcodes,
+	    &t->nsubcodes) != 0)
+		return -1;
+	if (split_words(path, rec->line, t->f[TIP_WORDS], t) != 0)
+		return -1;
+	if (t->tables == 0 && t->ncodes == 0 && t->nsubcodes == 0 &&
+	    t->nwords == 0) {
+		bad(path, rec->line, "no triggers: name tables, codes, "
+		    "subcodes or words");
+		return -1;
+	}
+	return 0;
+}
+
 static void
-put_string(FILE *out, const char *s)
+free_tip(struct tip *t)
+{
+	for (size_t i = 0; i < t->nwords; i++)
+		free(t->words[i]);
+	free(t->words);
+}
+
+/* Write s as a C string literal, folded for search if folded is set. */
+static void
+put_text(FILE *out, const char *s, int folded)
 {
 	fputc('"', out);
 	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+		unsigned char c = folded ? fold((unsigned char)*s) :
+		    (unsigned char)*s;
 
 		if (c == '\n')
 			fputs("\\n", out);
@@ -632,6 +884,12 @@ put_string(FILE *out, const char *s)
 			fputc(c, out);
 	}
 	fputc('"', out);
+}
+
+static void
+put_string(FILE *out, const char *s)
+{
+	put_text(out, s, 0);
 }
 
 /* Write the links of a cell as a static array named NAME. */
@@ -666,9 +924,19 @@ put_links(FILE *out, const char *name, const char *links)
 	fputs("};\n", out);
 }
 
+/* Write a static array of numbers named NAME. */
+static void
+put_numbers(FILE *out, const char *name, const uint32_t *v, size_t n)
+{
+	fprintf(out, "static const uint32_t %s[] = {", name);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%u", i > 0 ? ", " : " ", v[i]);
+	fputs(" };\n", out);
+}
+
 static void
 emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
-    const struct csvfile *tips)
+    const struct csvfile *tipfile, const struct tip *tips, size_t ntips)
 {
 	static const char *const cat_enum[] = {
 		"ACS_CAT_NONE", "ACS_CAT_SUCCESS", "ACS_CAT_EXPECTED_ERROR",
@@ -683,7 +951,7 @@ emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
 	for (i = 0; i < ntables; i++)
 		fprintf(out, " * %s,\n", tables[i].file.path);
 	fprintf(out, " * %s.\n * Do not edit: edit those files and run make."
-	    "\n */\n#include \"codes.h\"\n\n", tips->path);
+	    "\n */\n#include \"codes.h\"\n\n", tipfile->path);
 
 	for (i = 0; i < ntables; i++)
 		for (j = 0; j < tables[i].nrows; j++)
@@ -692,12 +960,31 @@ emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
 				    i, j);
 				put_links(out, name, tables[i].rows[j].links);
 			}
-	for (i = 1; i < tips->nrecs; i++)
-		if (*tips->recs[i].fields[3] != '\0') {
+	for (i = 0; i < ntips; i++) {
+		if (*tips[i].f[TIP_LINKS] != '\0') {
 			snprintf(name, sizeof(name), "tip_links_%zu", i);
-			put_links(out, name, tips->recs[i].fields[3]);
+			put_links(out, name, tips[i].f[TIP_LINKS]);
 		}
-
+		if (tips[i].ncodes > 0) {
+			snprintf(name, sizeof(name), "tip_codes_%zu", i);
+			put_numbers(out, name, tips[i].codes, tips[i].ncodes);
+		}
+		if (tips[i].nsubcodes > 0) {
+			snprintf(name, sizeof(name), "tip_subcodes_%zu", i);
+			put_numbers(out, name, tips[i].subcodes,
+			    tips[i].nsubcodes);
+		}
+		if (tips[i].nwords > 0) {
+			fprintf(out, "static const char *const tip_words_%zu[] "
+			    "= {\n", i);
+			for (j = 0; j < tips[i].nwords; j++) {
+				fputs("\t", out);
+				put_string(out, tips[i].words[j]);
+				fputs(",\n", out);
+			}
+			fputs("};\n", out);
+		}
+	}
 	fputs("\nconst struct acs_entry acs_entries[] = {\n", out);
 	for (i = 0; i < ntables; i++)
 		for (j = 0; j < tables[i].nrows; j++) {
@@ -709,15 +996,23 @@ emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
 			put_string(out, r->advice);
 			fputs(",\n\t\t.note = ", out);
 			put_string(out, r->note);
+			fputs(",\n\t\t.folded_message = ", out);
+			put_text(out, r->message, 1);
+			fputs(",\n\t\t.folded_advice = ", out);
+			put_text(out, r->advice, 1);
 			if (*r->links != '\0')
 				fprintf(out, ",\n\t\t.links = links_%zu_%zu,"
 				    "\n\t\t.nlinks = %d", i, j,
 				    count_links(r->links));
-			fputs(",\n\t\t.codes = {", out);
-			for (k = 0; k < r->ncodes; k++)
-				fprintf(out, "%s%u", k > 0 ? ", " : " ",
-				    r->codes[k]);
-			fprintf(out, " },\n\t\t.ncodes = %zu,\n", r->ncodes);
+			fputs(",\n", out);
+			if (r->ncodes > 0) {
+				fputs("\t\t.codes = {", out);
+				for (k = 0; k < r->ncodes; k++)
+					fprintf(out, "%s%u", k > 0 ? ", " :
+					    " ", r->codes[k]);
+				fprintf(out, " },\n\t\t.ncodes = %zu,\n",
+				    r->ncodes);
+			}
 			if (r->has_subcode)
 				fprintf(out, "\t\t.subcode = %u,\n"
 				    "\t\t.has_subcode = 1,\n", r->subcode);
@@ -745,20 +1040,31 @@ emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
 	    "sizeof(acs_tables[0]);\n\n", out);
 
 	fputs("const struct acs_tip acs_tips[] = {\n", out);
-	for (i = 1; i < tips->nrecs; i++) {
-		char **f = tips->recs[i].fields;
+	for (i = 0; i < ntips; i++) {
+		const struct tip *t = &tips[i];
 
-		fputs("\t{ ", out);
-		put_string(out, f[0]);
-		fputs(", ", out);
-		put_string(out, f[1]);
-		fputs(",\n\t    ", out);
-		put_string(out, f[2]);
-		if (*f[3] != '\0')
-			fprintf(out, ",\n\t    tip_links_%zu, %d },\n", i,
-			    count_links(f[3]));
-		else
-			fputs(",\n\t    0, 0 },\n", out);
+		fputs("\t{\n\t\t.name = ", out);
+		put_string(out, t->f[TIP_NAME]);
+		fputs(",\n\t\t.title = ", out);
+		put_string(out, t->f[TIP_TITLE]);
+		fputs(",\n\t\t.text = ", out);
+		put_string(out, t->f[TIP_TEXT]);
+		fputs(",\n", out);
+		if (*t->f[TIP_LINKS] != '\0')
+			fprintf(out, "\t\t.links = tip_links_%zu,\n"
+			    "\t\t.nlinks = %d,\n", i,
+			    count_links(t->f[TIP_LINKS]));
+		if (t->ncodes > 0)
+			fprintf(out, "\t\t.codes = tip_codes_%zu,\n"
+			    "\t\t.ncodes = %zu,\n", i, t->ncodes);
+		if (t->nsubcodes > 0)
+			fprintf(out, "\t\t.subcodes = tip_subcodes_%zu,\n"
+			    "\t\t.nsubcodes = %zu,\n", i, t->nsubcodes);
+		if (t->nwords > 0)
+			fprintf(out, "\t\t.words = tip_words_%zu,\n"
+			    "\t\t.nwords = %zu,\n", i, t->nwords);
+		fprintf(out, "\t\t.tables = UINT64_C(0x%llx),\n\t},\n",
+		    (unsigned long long)t->tables);
 	}
 	fputs("};\nconst size_t acs_ntips = sizeof(acs_tips) / "
 	    "sizeof(acs_tips[0]);\n", out);
@@ -777,10 +1083,13 @@ main(int argc, char *argv[])
 	static const char *const index_columns[] = {
 		"table", "title", "description",
 	};
-	static const char *const tip_columns[] = {
-		"tip", "title", "text", "links",
+	static const char *const tip_columns[NTIPCOLUMNS] = {
+		"tip", "title", "text", "links", "tables", "codes", "subcodes",
+		"words",
 	};
-	struct csvfile index, tips;
+	struct csvfile index, tipfile;
+	struct tip *tips = NULL;
+	size_t ntips = 0;
 	struct table *tables = NULL;
 	size_t ntables = 0, i;
 	const char *dir, *output = NULL;
@@ -807,8 +1116,9 @@ main(int argc, char *argv[])
 	if (read_csv(path, &index) == 0 &&
 	    check_header(&index, index_columns, 3) == 0) {
 		check_named_rows(&index, "table", "");
-		if (index.nrecs - 1 > UINT8_MAX)
-			bad(index.path, 1, "too many tables");
+		if (index.nrecs - 1 > ACS_MAX_TABLES)
+			bad(index.path, 1, "too many tables (at most %d)",
+			    ACS_MAX_TABLES);
 	}
 	if (nerrors > 0) {
 		free_csv(&index);
@@ -822,13 +1132,28 @@ main(int argc, char *argv[])
 		read_table(&tables[ntables], dir);
 	}
 	snprintf(path, sizeof(path), "%s/tips.csv", dir);
-	if (read_csv(path, &tips) == 0 &&
-	    check_header(&tips, tip_columns, 4) == 0) {
-		check_named_rows(&tips, "tip", "links");
-		for (i = 1; i < tips.nrecs; i++)
-			if (tips.recs[i].nfields == 4)
-				check_links(tips.path, tips.recs[i].line,
-				    tips.recs[i].fields[3]);
+	if (read_csv(path, &tipfile) == 0 &&
+	    check_header(&tipfile, tip_columns, NTIPCOLUMNS) == 0) {
+		check_named_rows(&tipfile, "tip", "links tables codes subcodes "
+		    "words");
+		tips = xcalloc(tipfile.nrecs, sizeof(*tips));
+		for (i = 1; i < tipfile.nrecs; i++) {
+			const struct record *rec = &tipfile.recs[i];
+
+			if (rec->nfields != NTIPCOLUMNS ||
+			    check_links(tipfile.path, rec->line,
+			    rec->fields[TIP_LINKS]) != 0 ||
+			    check_link_words(tipfile.path, rec->line,
+			    rec->fields[TIP_LINKS], rec->fields[TIP_TITLE],
+			    rec->fields[TIP_TEXT]) != 0)
+				continue;
+			if (parse_tip(&tipfile, rec, tables, ntables,
+			    &tips[ntips]) != 0) {
+				free_tip(&tips[ntips]);
+				continue;
+			}
+			ntips++;
+		}
 	}
 
 	if (nerrors == 0) {
@@ -837,7 +1162,7 @@ main(int argc, char *argv[])
 			errx(1, "%s: path too long", output);
 		if ((out = fopen(tmp, "w")) == NULL)
 			err(1, "%s", tmp);
-		emit(out, dir, tables, ntables, &tips);
+		emit(out, dir, tables, ntables, &tipfile, tips, ntips);
 		if (fflush(out) != 0 || ferror(out) || fclose(out) != 0) {
 			unlink(tmp);
 			errx(1, "%s: write error", tmp);
@@ -854,6 +1179,9 @@ main(int argc, char *argv[])
 	}
 	free(tables);
 	free_csv(&index);
-	free_csv(&tips);
+	for (i = 0; i < ntips; i++)
+		free_tip(&tips[i]);
+	free(tips);
+	free_csv(&tipfile);
 	return nerrors > 0;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Generator rejection tests: each fixture in tests/gen must make gencodes
-# fail with the expected FILE:LINE: reason and write nothing; the base set
-# of tables must pass.
+# fail with exactly the expected line, FILE:LINE: reason, and write
+# nothing; the base set of tables must pass, and every fixture be listed.
 #
 # usage: sh tests/gen.sh GENCODES
 
@@ -46,17 +46,22 @@ while IFS=$tab read -r fixture want; do
 	cp "$fixtures/$fixture" "$tmp/$name/codes/$file"
 	(cd "$tmp/$name" && "$gen" -o out.c codes) >/dev/null 2>"$tmp/$name.err"
 	status=$?
-	got=$(head -n 1 "$tmp/$name.err")
+	got=$(cat "$tmp/$name.err")
 	if [ "$status" != 1 ]; then
 		fail "$fixture: exit status $status, expected 1"
 	elif [ "$got" != "$want" ]; then
-		fail "$fixture: got '$got', expected '$want'"
+		fail "$fixture: got '$got', expected the one line '$want'"
 	elif [ -e "$tmp/$name/out.c" ] || [ -e "$tmp/$name/out.c.tmp" ]; then
 		fail "$fixture: output written despite the error"
 	else
 		passed=$((passed + 1))
 	fi
 done <"$fixtures/expected"
+
+for f in "$fixtures"/*.csv; do
+	f=${f##*/}
+	grep -q "^$f$tab" "$fixtures/expected" || fail "$f: not in expected"
+done
 
 echo "gen: $passed passed, $failed failed"
 [ "$failed" = 0 ]
