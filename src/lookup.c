@@ -2,13 +2,11 @@
  * The lookup core: which embedded entries answer a code, a subcode or a
  * code and subcode pair.  Pure functions; nothing here does I/O.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "lookup.h"
 
-/* The two tables the article tells readers to fall back to. */
-#define GENERIC_CODES "generic-codes"
-#define GENERIC_SUBCODES "generic-subcodes"
 
 enum number_status
 parse_number(const char *s, uint32_t *out)
@@ -62,21 +60,60 @@ category_name(unsigned category)
 	}
 }
 
-const struct acs_table *
-table_by_name(const char *name)
+static const struct acs_table *
+table_by_name_len(const char *name, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < acs_ntables; i++)
-		if (strcmp(acs_tables[i].name, name) == 0)
+		if (strncmp(acs_tables[i].name, name, len) == 0 &&
+		    acs_tables[i].name[len] == '\0')
 			return &acs_tables[i];
 	return NULL;
+}
+
+const struct acs_table *
+table_by_name(const char *name)
+{
+	return table_by_name_len(name, strlen(name));
+}
+
+/*
+ * Add the tables named in LIST, "pstn,call-end", to *tables.  On an
+ * unknown or empty name, return -1 with *bad and *badlen pointing at it.
+ */
+int
+parse_tables(const char *list, uint64_t *tables, const char **bad,
+    size_t *badlen)
+{
+	const struct acs_table *t;
+	const char *p = list;
+	size_t len;
+
+	for (;;) {
+		len = strcspn(p, ",");
+		if ((t = table_by_name_len(p, len)) == NULL || len == 0) {
+			*bad = p;
+			*badlen = len;
+			return -1;
+		}
+		*tables |= UINT64_C(1) << (t - acs_tables);
+		if (p[len] == '\0')
+			return 0;
+		p += len + 1;
+	}
 }
 
 const struct acs_table *
 entry_table(const struct acs_entry *e)
 {
 	return &acs_tables[e->table];
+}
+
+int
+entry_in_tables(const struct acs_entry *e, uint64_t tables)
+{
+	return (tables >> e->table) & 1;
 }
 
 int
@@ -103,21 +140,23 @@ entry_matches_number(const struct acs_entry *e, uint32_t n)
 	return (e->has_subcode && e->subcode == n) || entry_has_code(e, n);
 }
 
-/* A row without a subcode in a table whose rows otherwise have one: the
- * "490, 491, 496, 497, 498" kind, which holds for every subcode. */
+/* A row with a code and no subcode: a code-only row of the calling and
+ * call end tables ("490, 491, 496, 497, 498"), a Chat, SMS or generic
+ * status code. */
 int
 entry_is_code_only(const struct acs_entry *e)
 {
-	return entry_table(e)->has_subcode && !e->has_subcode && e->ncodes > 0;
+	return !e->has_subcode && e->ncodes > 0;
 }
 
 static const struct acs_entry *
-find_in_table(const char *name, int by_subcode, uint32_t n)
+find_in_table(const char *name, int by_subcode, uint32_t n, uint64_t tables)
 {
 	const struct acs_table *t;
 	const struct acs_entry *e, *end;
 
-	if ((t = table_by_name(name)) == NULL)
+	if ((t = table_by_name(name)) == NULL ||
+	    !((tables >> (t - acs_tables)) & 1))
 		return NULL;
 	end = acs_entries + t->first + t->count;
 	for (e = acs_entries + t->first; e < end; e++)
@@ -128,15 +167,15 @@ find_in_table(const char *name, int by_subcode, uint32_t n)
 }
 
 const struct acs_entry *
-generic_status(uint32_t code)
+generic_status(uint32_t code, uint64_t tables)
 {
-	return find_in_table(GENERIC_CODES, 0, code);
+	return find_in_table(GENERIC_CODES, 0, code, tables);
 }
 
 const struct acs_entry *
-generic_subcode(uint32_t subcode)
+generic_subcode(uint32_t subcode, uint64_t tables)
 {
-	return find_in_table(GENERIC_SUBCODES, 1, subcode);
+	return find_in_table(GENERIC_SUBCODES, 1, subcode, tables);
 }
 
 static size_t
@@ -149,13 +188,14 @@ add(const struct acs_entry **out, size_t cap, size_t n,
 }
 
 size_t
-lookup_pair_exact(uint32_t code, uint32_t subcode,
+lookup_pair_exact(uint32_t code, uint32_t subcode, uint64_t tables,
     const struct acs_entry **out, size_t cap)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < acs_nentries; i++)
-		if (entry_matches_pair(&acs_entries[i], code, subcode))
+		if (entry_in_tables(&acs_entries[i], tables) &&
+		    entry_matches_pair(&acs_entries[i], code, subcode))
 			n = add(out, cap, n, &acs_entries[i]);
 	return n;
 }
@@ -166,72 +206,187 @@ lookup_pair_exact(uint32_t code, uint32_t subcode,
  * (*is_generic is then set).
  */
 size_t
-lookup_pair(uint32_t code, uint32_t subcode, const struct acs_entry **out,
-    size_t cap, int *is_generic)
+lookup_pair(uint32_t code, uint32_t subcode, uint64_t tables,
+    const struct acs_entry **out, size_t cap, int *is_generic)
 {
 	const struct acs_entry *e;
 	size_t n;
 
 	*is_generic = 0;
-	if ((n = lookup_pair_exact(code, subcode, out, cap)) > 0)
+	if ((n = lookup_pair_exact(code, subcode, tables, out, cap)) > 0)
 		return n;
-	if ((e = generic_subcode(subcode)) == NULL)
+	if ((e = generic_subcode(subcode, tables)) == NULL)
 		return 0;
 	*is_generic = 1;
 	return add(out, cap, 0, e);
 }
 
-/* What the article says of CODE whatever the subcode: the code-only rows
- * and the generic status code. */
+/* What the article says of CODE whatever the subcode: the code-only rows,
+ * the generic status code among them. */
 size_t
-code_context(uint32_t code, const struct acs_entry **out, size_t cap)
+code_context(uint32_t code, uint64_t tables, const struct acs_entry **out,
+    size_t cap)
 {
-	const struct acs_entry *e, *generic;
+	const struct acs_entry *e;
 	size_t i, n = 0;
 
-	generic = generic_status(code);
 	for (i = 0; i < acs_nentries; i++) {
 		e = &acs_entries[i];
-		if (e == generic ||
-		    (entry_is_code_only(e) && entry_has_code(e, code)))
+		if (entry_in_tables(e, tables) && entry_is_code_only(e) &&
+		    entry_has_code(e, code))
 			n = add(out, cap, n, e);
 	}
 	return n;
 }
 
+/* Is CODE the code (not the subcode) of an entry in TABLES? */
+int
+code_documented(uint32_t code, uint64_t tables)
+{
+	for (size_t i = 0; i < acs_nentries; i++)
+		if (entry_in_tables(&acs_entries[i], tables) &&
+		    entry_has_code(&acs_entries[i], code))
+			return 1;
+	return 0;
+}
+
 size_t
-lookup_number(uint32_t number, const struct acs_entry **out, size_t cap)
+lookup_number(uint32_t number, uint64_t tables, const struct acs_entry **out,
+    size_t cap)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < acs_nentries; i++)
-		if (entry_matches_number(&acs_entries[i], number))
+		if (entry_in_tables(&acs_entries[i], tables) &&
+		    entry_matches_number(&acs_entries[i], number))
 			n = add(out, cap, n, &acs_entries[i]);
 	return n;
 }
 
+/* Add v to the ascending, distinct out[0..n) unless there or full. */
+static size_t
+add_sorted(uint32_t *out, size_t n, size_t cap, uint32_t v)
+{
+	size_t k;
+
+	for (k = 0; k < n && out[k] < v; k++)
+		continue;
+	if ((k < n && out[k] == v) || n == cap)
+		return n;
+	memmove(out + k + 1, out + k, (n - k) * sizeof(*out));
+	out[k] = v;
+	return n + 1;
+}
+
 /* The distinct codes SUBCODE is documented with, ascending; at most cap. */
 size_t
-codes_with_subcode(uint32_t subcode, uint32_t *out, size_t cap)
+codes_with_subcode(uint32_t subcode, uint64_t tables, uint32_t *out,
+    size_t cap)
 {
 	const struct acs_entry *e;
-	size_t i, j, k, n = 0;
+	size_t i, j, n = 0;
 
 	for (i = 0; i < acs_nentries; i++) {
 		e = &acs_entries[i];
-		if (!e->has_subcode || e->subcode != subcode)
+		if (!entry_in_tables(e, tables) || !e->has_subcode ||
+		    e->subcode != subcode)
 			continue;
-		for (j = 0; j < e->ncodes; j++) {
-			for (k = 0; k < n && out[k] < e->codes[j]; k++)
-				continue;
-			if (k < n && out[k] == e->codes[j])
-				continue;
-			if (n == cap)
-				return n;
-			memmove(out + k + 1, out + k, (n - k) * sizeof(*out));
-			out[k] = e->codes[j];
-			n++;
+		for (j = 0; j < e->ncodes; j++)
+			n = add_sorted(out, n, cap, e->codes[j]);
+	}
+	return n;
+}
+
+/* The distinct subcodes documented with CODE, ascending; at most cap. */
+size_t
+subcodes_with_code(uint32_t code, uint64_t tables, uint32_t *out, size_t cap)
+{
+	const struct acs_entry *e;
+	size_t i, n = 0;
+
+	for (i = 0; i < acs_nentries; i++) {
+		e = &acs_entries[i];
+		if (entry_in_tables(e, tables) && e->has_subcode &&
+		    entry_has_code(e, code))
+			n = add_sorted(out, n, cap, e->subcode);
+	}
+	return n;
+}
+
+/*
+ * Optimal string alignment distance between a and b (insertions,
+ * deletions, substitutions and transpositions of adjacent characters),
+ * up to max: any larger distance is returned as max + 1.  Strings longer
+ * than EDIT_MAX_LEN are only equal or far.
+ */
+size_t
+edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t max)
+{
+	size_t row[3][EDIT_MAX_LEN + 1], *prev2 = row[0], *prev = row[1],
+	    *cur = row[2], *tmp, i, j;
+
+	if (an > bn ? an - bn > max : bn - an > max)
+		return max + 1;
+	if (an > EDIT_MAX_LEN || bn > EDIT_MAX_LEN)
+		return an == bn && memcmp(a, b, an) == 0 ? 0 : max + 1;
+	for (j = 0; j <= bn; j++)
+		prev[j] = j;
+	for (i = 1; i <= an; i++) {
+		cur[0] = i;
+		for (j = 1; j <= bn; j++) {
+			size_t cost = a[i - 1] != b[j - 1], d;
+
+			d = prev[j - 1] + cost;
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
 		}
+		tmp = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = tmp;
+	}
+	return prev[bn] > max ? max + 1 : prev[bn];
+}
+
+static int
+near(uint32_t n, const char *digits, size_t len, uint32_t v)
+{
+	char buf[16];
+	size_t vlen;
+
+	if (v == n)
+		return 0;
+	vlen = (size_t)snprintf(buf, sizeof(buf), "%u", v);
+	return edit_distance(digits, len, buf, vlen, 1) <= 1;
+}
+
+/*
+ * The documented codes and subcodes one typo away from N (a digit changed,
+ * added, dropped or two swapped), distinct and ascending; at most cap.
+ */
+size_t
+numbers_near(uint32_t number, uint64_t tables, uint32_t *out, size_t cap)
+{
+	const struct acs_entry *e;
+	char digits[16];
+	size_t i, j, len, n = 0;
+
+	len = (size_t)snprintf(digits, sizeof(digits), "%u", number);
+	for (i = 0; i < acs_nentries; i++) {
+		e = &acs_entries[i];
+		if (!entry_in_tables(e, tables))
+			continue;
+		for (j = 0; j < e->ncodes; j++)
+			if (near(number, digits, len, e->codes[j]))
+				n = add_sorted(out, n, cap, e->codes[j]);
+		if (e->has_subcode && near(number, digits, len, e->subcode))
+			n = add_sorted(out, n, cap, e->subcode);
 	}
 	return n;
 }

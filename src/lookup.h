@@ -13,6 +13,13 @@
 
 #include "codes.h"
 
+/* The two tables the article tells readers to fall back to. */
+#define GENERIC_CODES "generic-codes"
+#define GENERIC_SUBCODES "generic-subcodes"
+
+/* Longest strings edit_distance() compares letter by letter. */
+#define EDIT_MAX_LEN 32
+
 /* Longest number accepted, in digits (leading zeros count). */
 #define NUMBER_MAX_DIGITS 9
 
@@ -29,22 +36,39 @@ const char *number_status_string(enum number_status st);
 const char *category_name(unsigned category);
 const struct acs_table *table_by_name(const char *name);
 const struct acs_table *entry_table(const struct acs_entry *e);
+int parse_tables(const char *list, uint64_t *tables, const char **bad,
+    size_t *badlen);
 
+int entry_in_tables(const struct acs_entry *e, uint64_t tables);
 int entry_has_code(const struct acs_entry *e, uint32_t code);
 int entry_matches_pair(const struct acs_entry *e, uint32_t code,
     uint32_t subcode);
 int entry_matches_number(const struct acs_entry *e, uint32_t n);
 int entry_is_code_only(const struct acs_entry *e);
 
-const struct acs_entry *generic_status(uint32_t code);
-const struct acs_entry *generic_subcode(uint32_t subcode);
+/*
+ * TABLES, in the functions below, is the set of tables to look in
+ * (ACS_ALL_TABLES for all).
+ */
+const struct acs_entry *generic_status(uint32_t code, uint64_t tables);
+const struct acs_entry *generic_subcode(uint32_t subcode, uint64_t tables);
 
-size_t lookup_pair_exact(uint32_t code, uint32_t subcode,
+size_t lookup_pair_exact(uint32_t code, uint32_t subcode, uint64_t tables,
     const struct acs_entry **out, size_t cap);
-size_t lookup_pair(uint32_t code, uint32_t subcode,
+size_t lookup_pair(uint32_t code, uint32_t subcode, uint64_t tables,
     const struct acs_entry **out, size_t cap, int *is_generic);
-size_t code_context(uint32_t code, const struct acs_entry **out, size_t cap);
-size_t lookup_number(uint32_t n, const struct acs_entry **out, size_t cap);
-size_t codes_with_subcode(uint32_t subcode, uint32_t *out, size_t cap);
+size_t code_context(uint32_t code, uint64_t tables,
+    const struct acs_entry **out, size_t cap);
+int code_documented(uint32_t code, uint64_t tables);
+size_t lookup_number(uint32_t n, uint64_t tables,
+    const struct acs_entry **out, size_t cap);
+size_t codes_with_subcode(uint32_t subcode, uint64_t tables, uint32_t *out,
+    size_t cap);
+size_t subcodes_with_code(uint32_t code, uint64_t tables, uint32_t *out,
+    size_t cap);
+size_t numbers_near(uint32_t n, uint64_t tables, uint32_t *out, size_t cap);
+
+size_t edit_distance(const char *a, size_t an, const char *b, size_t bn,
+    size_t max);
 
 #endif

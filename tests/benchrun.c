@@ -5,9 +5,10 @@
  * peak resident set size, and the ratios of the command's to the
  * reference's.  Used by "make bench".
  *
- * Linux charges a spawned child with the peak RSS of the address space it
- * leaves at exec, benchrun's own, so no program measures smaller than
- * benchrun itself: keep benchrun small.
+ * Linux charges a child with the peak RSS of the address space it leaves
+ * at exec.  posix_spawn shares benchrun's whole address space (vfork), so
+ * every program would measure at least benchrun's size; fork copies only
+ * the pages benchrun wrote, a few, so children are forked.
  */
 #include <sys/types.h>
 #include <sys/resource.h>
@@ -18,7 +19,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -90,29 +90,49 @@ check_status(struct prog *p, int status)
 }
 
 /*
- * Run p once with the file actions fa and check how it ended.  Return the
- * wall time of spawn and wait in seconds; store the peak RSS in *rss.
+ * Run p once, stdin and stdout on the descriptor devnull, and check how it
+ * ended.  Return the wall time of fork, exec and wait in seconds; store
+ * the peak RSS in *rss.  An exec failure comes back through a pipe.
  */
 static double
-run_once(struct prog *p, const posix_spawn_file_actions_t *fa, long *rss)
+run_once(struct prog *p, int devnull, long *rss)
 {
 	struct timespec t0, t1;
 	struct rusage ru;
 	pid_t pid;
-	int error, status;
+	int status, fds[2], error = 0;
+	ssize_t n;
 
+	if (pipe(fds) == -1 || fcntl(fds[0], F_SETFD, FD_CLOEXEC) == -1 ||
+	    fcntl(fds[1], F_SETFD, FD_CLOEXEC) == -1)
+		err(2, "pipe");
 	if (clock_gettime(CLOCK_MONOTONIC, &t0) == -1)
 		err(2, "clock_gettime");
-	error = posix_spawnp(&pid, p->argv[0], fa, NULL, p->argv, environ);
-	if (error != 0) {
-		errno = error;
-		err(2, "%s", p->argv[0]);
+	if ((pid = fork()) == -1)
+		err(2, "fork");
+	if (pid == 0) {
+		close(fds[0]);
+		if (dup2(devnull, STDIN_FILENO) != -1 &&
+		    dup2(devnull, STDOUT_FILENO) != -1)
+			execvp(p->argv[0], p->argv);
+		error = errno;
+		(void)!write(fds[1], &error, sizeof(error));
+		_exit(127);
 	}
+	close(fds[1]);
+	while ((n = read(fds[0], &error, sizeof(error))) == -1 &&
+	    errno == EINTR)
+		continue;
+	close(fds[0]);
 	while (wait4(pid, &status, 0, &ru) == -1)
 		if (errno != EINTR)
 			err(2, "wait4");
 	if (clock_gettime(CLOCK_MONOTONIC, &t1) == -1)
 		err(2, "clock_gettime");
+	if (n == (ssize_t)sizeof(error)) {
+		errno = error;
+		err(2, "%s", p->argv[0]);
+	}
 	check_status(p, status);
 	*rss = ru.ru_maxrss;
 	return (double)(t1.tv_sec - t0.tv_sec) +
@@ -146,13 +166,12 @@ ratio(double a, double b)
 int
 main(int argc, char *argv[])
 {
-	posix_spawn_file_actions_t fa;
 	struct prog ref = { NULL, 0, 0, 0 }, cmd = { NULL, 1, 0, 0 };
 	char *refargv[2] = { "/bin/true", NULL };
 	double *refwall, *cmdwall, *pair;
 	double refmed, cmdmed, pairmed;
 	long rss, refrss = 0, cmdrss = 0;
-	int ch, error, i, runs = DEFAULT_RUNS;
+	int ch, devnull, i, runs = DEFAULT_RUNS;
 
 	opterr = 0;
 	while ((ch = getopt(argc, argv, "+:n:r:")) != -1) {
@@ -179,28 +198,22 @@ main(int argc, char *argv[])
 	ref.argv = refargv;
 	cmd.argv = argv;
 
-	if ((error = posix_spawn_file_actions_init(&fa)) != 0 ||
-	    (error = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO,
-	    "/dev/null", O_RDONLY, 0)) != 0 ||
-	    (error = posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO,
-	    "/dev/null", O_WRONLY, 0)) != 0) {
-		errno = error;
-		err(2, "posix_spawn_file_actions");
-	}
+	if ((devnull = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
+		err(2, "/dev/null");
 	if ((refwall = calloc(runs, sizeof(*refwall))) == NULL ||
 	    (cmdwall = calloc(runs, sizeof(*cmdwall))) == NULL ||
 	    (pair = calloc(runs, sizeof(*pair))) == NULL)
 		err(2, NULL);
 
 	for (i = 0; i < WARMUP_RUNS; i++) {
-		run_once(&ref, &fa, &rss);
-		run_once(&cmd, &fa, &rss);
+		run_once(&ref, devnull, &rss);
+		run_once(&cmd, devnull, &rss);
 	}
 	for (i = 0; i < runs; i++) {
-		refwall[i] = run_once(&ref, &fa, &rss);
+		refwall[i] = run_once(&ref, devnull, &rss);
 		if (rss > refrss)
 			refrss = rss;
-		cmdwall[i] = run_once(&cmd, &fa, &rss);
+		cmdwall[i] = run_once(&cmd, devnull, &rss);
 		if (rss > cmdrss)
 			cmdrss = rss;
 		pair[i] = ratio(cmdwall[i], refwall[i]);
@@ -224,7 +237,7 @@ main(int argc, char *argv[])
 	free(refwall);
 	free(cmdwall);
 	free(pair);
-	posix_spawn_file_actions_destroy(&fa);
+	close(devnull);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		err(2, "stdout");
 	return 0;

@@ -6,9 +6,9 @@
  * Reads DIR/tables.csv and each table's CSV file on its own (libcsv, not
  * the generator's code), runs ACSDIAG once for each key of each row (CODE
  * SUBCODE, or the single number the row has, once for each code a row
- * lists), and checks that it exits 0 and prints the row's table and key,
- * and its category, message, advice and link URLs whole, in the layout
- * acsdiag uses.  Ends with "check_rows: N passed, N failed".
+ * lists), and checks that it exits 0 and prints the row's table and key
+ * line, and under it its category, message, advice, links and note whole,
+ * in the layout acsdiag uses.  Ends with "check_rows: N passed, N failed".
  */
 #include <err.h>
 #include <stdio.h>
@@ -148,11 +148,7 @@ field_block(const char *label, const char *text)
 	while (*p != '\0') {
 		size_t len = strcspn(p, "\n");
 
-		if (len == 0 && !first)
-			o += sprintf(o, "\n");
-		else
-			o += sprintf(o, "  %-10s%.*s\n", first ? label : "",
-			    (int)len, p);
+		o += sprintf(o, "  %-10s%.*s\n", first ? label : "", (int)len, p);
 		first = 0;
 		p += len;
 		if (*p == '\n')
@@ -180,6 +176,28 @@ expect(const char *out, const char *label, const char *text,
 	return ok;
 }
 
+/*
+ * The block of ACSDIAG's output that shows the entry with key line KEY:
+ * from that line to the next empty line or line that is not indented.
+ */
+static char *
+entry_block(const char *out, const char *key)
+{
+	const char *p = out, *end;
+	size_t klen = strlen(key);
+
+	for (; *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		if ((size_t)(end - p) == klen && memcmp(p, key, klen) == 0)
+			break;
+	}
+	if (*p == '\0')
+		return NULL;
+	for (end = p + klen; *end == '\n' && end[1] == ' ';)
+		end += 1 + strcspn(end + 1, "\n");
+	return strndup(p, (size_t)(end - p) + 1);
+}
+
 /* Check one lookup of one row; return 1 if it passed. */
 static int
 check_lookup(const char *acsdiag, const char *title, const struct rows *r,
@@ -187,8 +205,9 @@ check_lookup(const char *acsdiag, const char *title, const struct rows *r,
 {
 	const char *subcode = column(r, i, "subcode");
 	const char *links = column(r, i, "links");
-	char args[128], key[256], *out;
-	int ok = 1;
+	const char *category = column(r, i, "category");
+	char args[128], key[256], *out, *block;
+	int ok = 1, n = 0;
 
 	if (*code != '\0' && *subcode != '\0')
 		snprintf(args, sizeof(args), "%s %s", code, subcode);
@@ -199,46 +218,48 @@ check_lookup(const char *acsdiag, const char *title, const struct rows *r,
 		return 0;
 	}
 	if (*codes != '\0')
-		snprintf(key, sizeof(key), "\n%s: %s %s%s%s\n", title,
+		snprintf(key, sizeof(key), "%s: %s %s%s%s", title,
 		    strchr(codes, ',') ? "codes" : "code", codes,
 		    *subcode ? ", subcode " : "", subcode);
 	else
-		snprintf(key, sizeof(key), "\n%s: subcode %s\n", title,
-		    subcode);
-	/* the key line starts a line: look for it after a newline */
-	{
-		char *nl = xrealloc(NULL, strlen(out) + 2);
-
-		nl[0] = '\n';
-		strcpy(nl + 1, out);
-		if (strstr(nl, key) == NULL) {
-			fprintf(stderr, "check_rows: acsdiag %s: no line '%.*s'"
-			    "\n", args, (int)strlen(key) - 2, key + 1);
-			ok = 0;
-		}
-		free(nl);
+		snprintf(key, sizeof(key), "%s: subcode %s", title, subcode);
+	if ((block = entry_block(out, key)) == NULL) {
+		fprintf(stderr, "check_rows: acsdiag %s: no line '%s'\n", args,
+		    key);
+		free(out);
+		return 0;
 	}
-	ok &= expect(out, "Category:", column(r, i, "category"), args);
-	ok &= expect(out, "Message:", column(r, i, "message"), args);
-	ok &= expect(out, "Advice:", column(r, i, "advice"), args);
-	ok &= expect(out, "Note:", column(r, i, "note"), args);
-	for (const char *p = links; *p != '\0';) {
+	if (*category == '\0' && strstr(block, "\n  Category:") != NULL) {
+		fprintf(stderr, "check_rows: acsdiag %s: a category where the "
+		    "article gives none\n", args);
+		ok = 0;
+	}
+	ok &= expect(block, "Category:", category, args);
+	ok &= expect(block, "Message:", column(r, i, "message"), args);
+	ok &= expect(block, "Advice:", column(r, i, "advice"), args);
+	ok &= expect(block, "Note:", column(r, i, "note"), args);
+	for (const char *p = links; *p != '\0'; n++) {
 		size_t len = strcspn(p, "\n");
 		const char *lt = memchr(p, '<', len);
-		const char *url = lt ? lt + 1 : p;
-		size_t ulen = lt ? len - (size_t)(lt + 1 - p) - 1 : len;
 		char want[1024];
 
-		snprintf(want, sizeof(want), "%.*s\n", (int)ulen, url);
-		if (strstr(out, want) == NULL) {
-			fprintf(stderr, "check_rows: acsdiag %s: no link %s",
-			    args, want);
+		if (lt != NULL)
+			snprintf(want, sizeof(want), "  %-10s%.*s: %.*s\n",
+			    n == 0 ? "Links:" : "", (int)(lt - 1 - p), p,
+			    (int)(len - (size_t)(lt + 1 - p) - 1), lt + 1);
+		else
+			snprintf(want, sizeof(want), "  %-10s%.*s\n",
+			    n == 0 ? "Links:" : "", (int)len, p);
+		if (strstr(block, want) == NULL) {
+			fprintf(stderr, "check_rows: acsdiag %s: no link line "
+			    "%s", args, want);
 			ok = 0;
 		}
 		p += len;
 		if (*p == '\n')
 			p++;
 	}
+	free(block);
 	free(out);
 	return ok;
 }

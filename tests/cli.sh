@@ -6,6 +6,7 @@
 # A case is a block of lines:
 #   ### name            starts a case
 #   $ acsdiag ARGS      the command; ARGS are shell words, redirections allowed
+#   % COMMAND           or a shell command, with the binary in $ACSDIAG
 #   ? STATUS            the expected exit status
 #   > TEXT              a line of expected stdout (">" alone: an empty line)
 #   ! TEXT              a line of expected stderr
@@ -18,6 +19,10 @@ case $bin in
 /*) ;;
 *) bin=$PWD/$bin ;;
 esac
+ACSDIAG=$bin
+LC_ALL=C
+export LC_ALL
+export ACSDIAG
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' HUP INT TERM
@@ -40,7 +45,8 @@ function done_case() {
 }
 /^#/ || /^$/ { next }
 n == 0 { printf "%s:%d: line outside a case\n", FILENAME, FNR > "/dev/stderr"; bad = 1; next }
-/^\$ acsdiag( |$)/ { print substr($0, 10) > file("cmd"); cmd = 1; next }
+/^\$ acsdiag( |$)/ { print "\"$ACSDIAG\"" substr($0, 10) > file("cmd"); cmd = 1; next }
+/^% / { print substr($0, 3) > file("cmd"); cmd = 1; next }
 /^\? [0-9]+$/ { print substr($0, 3) > file("status"); st = 1; next }
 /^>( |$)/ { print substr($0, 3) > file("out"); next }
 /^!( |$)/ { print substr($0, 3) > file("err"); next }
@@ -54,11 +60,11 @@ failed=0
 i=1
 while [ "$i" -le "$count" ]; do
 	name=$(cat "$tmp/$i.name")
-	args=$(cat "$tmp/$i.cmd")
+	cmd=$(cat "$tmp/$i.cmd")
 	want=$(cat "$tmp/$i.status")
 	(
 		cd "$tmp" || exit 2
-		eval "\"\$bin\" $args" >"$tmp/$i.gotout" 2>"$tmp/$i.goterr" </dev/null
+		eval "$cmd" >"$tmp/$i.gotout" 2>"$tmp/$i.goterr" </dev/null
 	)
 	got=$?
 	ok=1

@@ -1,0 +1,818 @@
+/*
+ * Unit tests of the lookup and search core over the embedded tables
+ * (Check).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "lookup.h"
+#include "search.h"
+
+static const struct acs_entry *buf[1024];
+#define CAP (sizeof(buf) / sizeof(buf[0]))
+
+static const struct acs_table *
+table(const char *name)
+{
+	const struct acs_table *t = table_by_name(name);
+
+	ck_assert_msg(t != NULL, "no table %s", name);
+	return t;
+}
+
+static int
+in_results(const struct acs_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n && i < CAP; i++)
+		if (buf[i] == e)
+			return 1;
+	return 0;
+}
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static int
+is_table(const struct acs_entry *e, const char *name)
+{
+	return strcmp(entry_table(e)->name, name) == 0;
+}
+
+/* The article's row counts, per table (reference/README.md). */
+START_TEST(test_table_counts)
+{
+	static const struct {
+		const char *name;
+		size_t count;
+	} want[] = {
+		{ "calling", 54 }, { "call-end", 45 }, { "call-automation", 14 },
+		{ "pstn", 19 }, { "chat", 4 }, { "sms", 16 },
+		{ "generic-codes", 20 }, { "generic-subcodes", 118 },
+	};
+	size_t i, total = 0;
+
+	ck_assert_uint_eq(acs_ntables, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < acs_ntables; i++) {
+		ck_assert_str_eq(acs_tables[i].name, want[i].name);
+		ck_assert_uint_eq(acs_tables[i].count, want[i].count);
+		ck_assert_uint_eq(acs_tables[i].first, total);
+		total += acs_tables[i].count;
+	}
+	ck_assert_uint_eq(total, 290);
+	ck_assert_uint_eq(acs_nentries, 290);
+	ck_assert_uint_eq(acs_ntips, 4);
+	ck_assert(acs_nentries <= CAP);
+}
+END_TEST
+
+static size_t
+count_where(const char *name, int with_subcode, uint32_t lo, uint32_t hi)
+{
+	const struct acs_table *t = table(name);
+	size_t n = 0;
+
+	for (size_t i = t->first; i < t->first + t->count; i++) {
+		const struct acs_entry *e = &acs_entries[i];
+
+		if (with_subcode >= 0 && e->has_subcode != with_subcode)
+			continue;
+		if (e->ncodes > 0 && (e->codes[0] < lo || e->codes[0] > hi))
+			continue;
+		n++;
+	}
+	return n;
+}
+
+/* The finer counts of the reference README. */
+START_TEST(test_group_counts)
+{
+	ck_assert_uint_eq(count_where("calling", 1, 0, 9999), 45);
+	ck_assert_uint_eq(count_where("calling", 0, 0, 9999), 9);
+	ck_assert_uint_eq(count_where("call-end", 1, 0, 9999), 37);
+	ck_assert_uint_eq(count_where("call-end", 0, 0, 9999), 8);
+	ck_assert_uint_eq(count_where("generic-codes", -1, 400, 499), 14);
+	ck_assert_uint_eq(count_where("generic-codes", -1, 500, 599), 5);
+	ck_assert_uint_eq(count_where("generic-codes", -1, 600, 699), 1);
+	ck_assert_uint_eq(count_where("pstn", 1, 0, 0), 3);
+	ck_assert_uint_eq(count_where("pstn", 1, 400, 499), 13);
+	ck_assert_uint_eq(count_where("pstn", 1, 500, 599), 2);
+	ck_assert_uint_eq(count_where("pstn", 1, 603, 603), 1);
+}
+END_TEST
+
+/* Every embedded entry is found by its own key, by every route. */
+START_TEST(test_every_entry_found)
+{
+	for (size_t i = 0; i < acs_nentries; i++) {
+		const struct acs_entry *e = &acs_entries[i];
+		size_t n;
+		int generic;
+
+		ck_assert_msg(e->message[0] != '\0', "entry %zu", i);
+		ck_assert_msg(e->ncodes > 0 || e->has_subcode, "entry %zu", i);
+		for (size_t j = 0; j < e->ncodes; j++) {
+			n = lookup_number(e->codes[j], ACS_ALL_TABLES, buf, CAP);
+			ck_assert_msg(in_results(e, n), "code %u (line %u)",
+			    e->codes[j], e->line);
+			if (e->has_subcode) {
+				n = lookup_pair(e->codes[j], e->subcode, ACS_ALL_TABLES, buf,
+				    CAP, &generic);
+				ck_assert_msg(in_results(e, n) && !generic,
+				    "pair %u/%u", e->codes[j], e->subcode);
+			} else {
+				n = code_context(e->codes[j], ACS_ALL_TABLES, buf, CAP);
+				ck_assert_msg(in_results(e, n), "context %u",
+				    e->codes[j]);
+			}
+		}
+		if (e->has_subcode) {
+			n = lookup_number(e->subcode, ACS_ALL_TABLES, buf, CAP);
+			ck_assert_msg(in_results(e, n), "subcode %u",
+			    e->subcode);
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_generic_tables)
+{
+	const struct acs_table *t = table("generic-subcodes");
+
+	for (size_t i = t->first; i < t->first + t->count; i++)
+		ck_assert_ptr_eq(generic_subcode(acs_entries[i].subcode, ACS_ALL_TABLES),
+		    &acs_entries[i]);
+	t = table("generic-codes");
+	for (size_t i = t->first; i < t->first + t->count; i++)
+		ck_assert_ptr_eq(generic_status(acs_entries[i].codes[0], ACS_ALL_TABLES),
+		    &acs_entries[i]);
+	ck_assert_ptr_null(generic_subcode(3112, ACS_ALL_TABLES));
+	ck_assert_ptr_null(generic_status(410, ACS_ALL_TABLES));
+}
+END_TEST
+
+START_TEST(test_pair_410_3112)
+{
+	int generic;
+	size_t n = lookup_pair(410, 3112, ACS_ALL_TABLES, buf, CAP, &generic);
+
+	ck_assert_uint_eq(n, 1);
+	ck_assert(!generic);
+	ck_assert(is_table(buf[0], "call-end"));
+	ck_assert_uint_eq(buf[0]->category, ACS_CAT_EXPECTED_ERROR);
+	ck_assert(starts_with(buf[0]->message, "Call setup failed due to "
+	    "network configuration problem on the client side"));
+	ck_assert_uint_eq(buf[0]->nlinks, 1);
+	ck_assert(starts_with(buf[0]->links[0].url,
+	    "https://learn.microsoft.com/"));
+}
+END_TEST
+
+START_TEST(test_pair_0_0)
+{
+	int generic;
+	size_t n = lookup_pair(0, 0, ACS_ALL_TABLES, buf, CAP, &generic);
+
+	ck_assert_uint_eq(n, 2);
+	ck_assert(!generic);
+	ck_assert(is_table(buf[0], "call-end"));
+	ck_assert(is_table(buf[1], "pstn"));
+	ck_assert_uint_eq(code_context(0, ACS_ALL_TABLES, buf, CAP), 0);
+}
+END_TEST
+
+/* No table has the pair: the generic subcode answers, the generic status
+ * code is context. */
+START_TEST(test_pair_generic_fallback)
+{
+	int generic;
+	size_t n = lookup_pair(400, 8563, ACS_ALL_TABLES, buf, CAP, &generic);
+
+	ck_assert_uint_eq(n, 1);
+	ck_assert(generic);
+	ck_assert(is_table(buf[0], "generic-subcodes"));
+	ck_assert_str_eq(buf[0]->message, "Speech Not Recognized");
+	n = code_context(400, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(buf[0]->message, "Bad request");
+
+	n = lookup_pair(400, 8536, ACS_ALL_TABLES, buf, CAP, &generic);
+	ck_assert_uint_eq(n, 1);
+	ck_assert(generic);
+	ck_assert_str_eq(buf[0]->message, "File Download Failed");
+}
+END_TEST
+
+/* Where a table has the pair, the generic subcode is not the answer. */
+START_TEST(test_pair_exact_beats_generic)
+{
+	int generic;
+	size_t n = lookup_pair(404, 8522, ACS_ALL_TABLES, buf, CAP, &generic);
+
+	ck_assert_uint_eq(n, 1);
+	ck_assert(!generic);
+	ck_assert(is_table(buf[0], "call-automation"));
+	n = lookup_pair(405, 8522, ACS_ALL_TABLES, buf, CAP, &generic);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(buf[0]->message, "Missing configuration");
+}
+END_TEST
+
+START_TEST(test_pair_not_found)
+{
+	int generic;
+
+	ck_assert_uint_eq(lookup_pair(410, 99999, ACS_ALL_TABLES, buf, CAP, &generic), 0);
+	ck_assert(!generic);
+	ck_assert_uint_eq(lookup_pair(400, 3112, ACS_ALL_TABLES, buf, CAP, &generic), 0);
+	/* a subcode answers only with the code it is documented with */
+	ck_assert_uint_eq(lookup_pair(408, 40114, ACS_ALL_TABLES, buf, CAP,
+	    &generic), 1);
+	ck_assert_uint_eq(lookup_pair(409, 40114, ACS_ALL_TABLES, buf, CAP,
+	    &generic), 0);
+}
+END_TEST
+
+START_TEST(test_number_8522)
+{
+	size_t n = lookup_number(8522, ACS_ALL_TABLES, buf, CAP);
+
+	ck_assert_uint_eq(n, 3);
+	ck_assert(is_table(buf[0], "call-automation"));
+	ck_assert_uint_eq(buf[0]->codes[0], 404);
+	ck_assert(is_table(buf[1], "call-automation"));
+	ck_assert_uint_eq(buf[1]->codes[0], 405);
+	ck_assert(is_table(buf[2], "generic-subcodes"));
+}
+END_TEST
+
+/* A row listing several codes answers to each; 560487 sits under 497. */
+START_TEST(test_number_497)
+{
+	size_t n = lookup_number(497, ACS_ALL_TABLES, buf, CAP);
+
+	ck_assert_uint_eq(n, 3);
+	ck_assert(is_table(buf[0], "calling"));
+	ck_assert_uint_eq(buf[0]->ncodes, 5);
+	ck_assert(is_table(buf[1], "call-end"));
+	ck_assert_uint_eq(buf[1]->ncodes, 5);
+	ck_assert(is_table(buf[2], "pstn"));
+	ck_assert_uint_eq(buf[2]->subcode, 560487);
+	for (uint32_t c = 490; c <= 498; c++) {
+		int listed = c == 490 || c == 491 || c == 496 || c == 497 ||
+		    c == 498;
+
+		ck_assert_int_eq(entry_has_code(buf[0], c), listed);
+	}
+}
+END_TEST
+
+START_TEST(test_number_all_tables)
+{
+	size_t n;
+
+	n = lookup_number(4007, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 1);
+	ck_assert(is_table(buf[0], "sms"));
+	ck_assert(starts_with(buf[0]->message, "The Destination/To number "
+	    "opted out"));
+	/* 401: call end 10009, chat, generic status */
+	n = lookup_number(401, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 3);
+	ck_assert(is_table(buf[0], "call-end"));
+	ck_assert(is_table(buf[1], "chat"));
+	ck_assert(is_table(buf[2], "generic-codes"));
+	/* 9999: SMS and generic subcode */
+	n = lookup_number(9999, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 2);
+	ck_assert(is_table(buf[0], "sms"));
+	ck_assert(is_table(buf[1], "generic-subcodes"));
+	ck_assert_uint_eq(lookup_number(123456789, ACS_ALL_TABLES, buf, CAP), 0);
+	/* counting goes on past cap */
+	ck_assert_uint_eq(lookup_number(8522, ACS_ALL_TABLES, buf, 1), 3);
+}
+END_TEST
+
+START_TEST(test_code_context)
+{
+	size_t n;
+
+	n = code_context(410, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 1);
+	ck_assert(is_table(buf[0], "call-end"));
+	ck_assert_str_eq(buf[0]->message,
+	    "Local media stack or media infrastructure error.");
+	n = code_context(487, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 2);
+	ck_assert(is_table(buf[0], "calling"));
+	ck_assert(is_table(buf[1], "generic-codes"));
+	ck_assert_str_eq(buf[1]->message, "Canceled");
+	n = code_context(496, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 2);
+	/* every row of a code without a subcode: Chat's 401 too */
+	n = code_context(401, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 2);
+	ck_assert(is_table(buf[0], "chat"));
+	ck_assert(is_table(buf[1], "generic-codes"));
+	n = code_context(4007, ACS_ALL_TABLES, buf, CAP);
+	ck_assert_uint_eq(n, 1);
+	ck_assert(is_table(buf[0], "sms"));
+	ck_assert(code_documented(4007, ACS_ALL_TABLES));
+	ck_assert(!code_documented(8522, ACS_ALL_TABLES));
+	ck_assert_uint_eq(code_context(999, ACS_ALL_TABLES, buf, CAP), 0);
+}
+END_TEST
+
+START_TEST(test_codes_with_subcode)
+{
+	uint32_t codes[4];
+
+	ck_assert_uint_eq(codes_with_subcode(8522, ACS_ALL_TABLES, codes, 4), 2);
+	ck_assert_uint_eq(codes[0], 404);
+	ck_assert_uint_eq(codes[1], 405);
+	ck_assert_uint_eq(codes_with_subcode(3112, ACS_ALL_TABLES, codes, 4), 1);
+	ck_assert_uint_eq(codes[0], 410);
+	ck_assert_uint_eq(codes_with_subcode(0, ACS_ALL_TABLES, codes, 4), 3);
+	ck_assert_uint_eq(codes[0], 0);
+	ck_assert_uint_eq(codes[1], 487);
+	ck_assert_uint_eq(codes[2], 603);
+	ck_assert_uint_eq(codes_with_subcode(0, ACS_ALL_TABLES, codes, 2), 2);
+	ck_assert_uint_eq(codes[1], 487);
+	ck_assert_uint_eq(codes_with_subcode(99999, ACS_ALL_TABLES, codes, 4), 0);
+	/* generic subcodes carry no code */
+	ck_assert_uint_eq(codes_with_subcode(8563, ACS_ALL_TABLES, codes, 4), 0);
+}
+END_TEST
+
+START_TEST(test_parse_number)
+{
+	uint32_t n = 7;
+
+	ck_assert_int_eq(parse_number("3112", &n), NUMBER_OK);
+	ck_assert_uint_eq(n, 3112);
+	ck_assert_int_eq(parse_number("0003112", &n), NUMBER_OK);
+	ck_assert_uint_eq(n, 3112);
+	ck_assert_int_eq(parse_number("0", &n), NUMBER_OK);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(parse_number("999999999", &n), NUMBER_OK);
+	ck_assert_uint_eq(n, 999999999);
+	ck_assert_int_eq(parse_number("", &n), NUMBER_EMPTY);
+	ck_assert_int_eq(parse_number("abc", &n), NUMBER_NOT_DECIMAL);
+	ck_assert_int_eq(parse_number("-5", &n), NUMBER_NOT_DECIMAL);
+	ck_assert_int_eq(parse_number("+5", &n), NUMBER_NOT_DECIMAL);
+	ck_assert_int_eq(parse_number(" 5", &n), NUMBER_NOT_DECIMAL);
+	ck_assert_int_eq(parse_number("5 ", &n), NUMBER_NOT_DECIMAL);
+	ck_assert_int_eq(parse_number("0x10", &n), NUMBER_NOT_DECIMAL);
+	ck_assert_int_eq(parse_number("1e3", &n), NUMBER_NOT_DECIMAL);
+	ck_assert_int_eq(parse_number("1234567890", &n), NUMBER_TOO_LONG);
+	ck_assert_int_eq(parse_number("99999999999999999999", &n),
+	    NUMBER_TOO_LONG);
+	ck_assert_uint_eq(n, 999999999);
+}
+END_TEST
+
+/* The one typo the data normalizes, and the categories as documented. */
+START_TEST(test_categories)
+{
+	int generic;
+
+	lookup_pair(410, 3100, ACS_ALL_TABLES, buf, CAP, &generic);
+	ck_assert_uint_eq(buf[0]->category, ACS_CAT_UNEXPECTED_CLIENT_ERROR);
+	ck_assert_str_eq(category_name(buf[0]->category),
+	    "UnexpectedClientError");
+	ck_assert(strstr(buf[0]->note, "UnxpectedClientError") != NULL);
+	lookup_pair(403, 510403, ACS_ALL_TABLES, buf, CAP, &generic);
+	ck_assert(is_table(buf[0], "call-end"));
+	ck_assert_uint_eq(buf[0]->category, ACS_CAT_EXPECTED_ERROR);
+	ck_assert(is_table(buf[1], "pstn"));
+	ck_assert_uint_eq(buf[1]->category, ACS_CAT_NONE);
+	ck_assert_str_eq(category_name(ACS_CAT_NONE), "");
+	ck_assert_str_eq(category_name(ACS_CAT_SUCCESS), "Success");
+}
+END_TEST
+
+START_TEST(test_links_absolute)
+{
+	for (size_t i = 0; i < acs_nentries; i++)
+		for (size_t j = 0; j < acs_entries[i].nlinks; j++)
+			ck_assert(starts_with(acs_entries[i].links[j].url,
+			    "https://"));
+	for (size_t i = 0; i < acs_ntips; i++)
+		for (size_t j = 0; j < acs_tips[i].nlinks; j++)
+			ck_assert(starts_with(acs_tips[i].links[j].url,
+			    "https://"));
+	ck_assert_ptr_null(table_by_name("nonesuch"));
+}
+END_TEST
+
+
+/* ---- search */
+
+static size_t
+search(const char *const *words, size_t n, int regex, uint64_t tables,
+    struct search *s)
+{
+	char err[128];
+	size_t bad;
+
+	ck_assert_int_eq(search_init(s, (char *const *)words, n, regex, tables,
+	    err, sizeof(err), &bad), 0);
+	return search_entries(s, buf, CAP);
+}
+
+static int
+found(size_t n, const char *table_name, uint32_t code, int has_subcode,
+    uint32_t subcode)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_table(buf[i], table_name) &&
+		    (code == UINT32_MAX || entry_has_code(buf[i], code)) &&
+		    buf[i]->has_subcode == has_subcode &&
+		    (!has_subcode || buf[i]->subcode == subcode))
+			return 1;
+	return 0;
+}
+
+START_TEST(test_search_phrase_first)
+{
+	const char *w[] = { "network", "configuration" };
+	struct search s;
+	size_t n = search(w, 2, 0, ACS_ALL_TABLES, &s);
+
+	ck_assert_uint_ge(n, 4);
+	/* both have the phrase in the message: by code, then subcode */
+	ck_assert_uint_eq(buf[0]->subcode, 3112);
+	ck_assert_uint_eq(buf[1]->subcode, 301004);
+	ck_assert_int_eq(entry_rank(&s, buf[0]), RANK_PHRASE);
+	ck_assert_int_eq(entry_rank(&s, buf[1]), RANK_PHRASE);
+	/* 3100 has "configuration" only in its advice */
+	ck_assert(found(n, "call-end", 410, 1, 3100));
+	ck_assert_int_eq(entry_rank(&s, buf[2]), RANK_OTHER);
+	for (size_t i = 1; i < n; i++)
+		ck_assert_int_le(entry_rank(&s, buf[i - 1]),
+		    entry_rank(&s, buf[i]));
+	search_free(&s);
+}
+END_TEST
+
+START_TEST(test_search_rank_message)
+{
+	/* both words in the message, not as a phrase */
+	const char *w[] = { "failed", "video" };
+	struct search s;
+	size_t n = search(w, 2, 0, ACS_ALL_TABLES, &s);
+
+	ck_assert(found(n, "calling", 410, 1, 41048));
+	ck_assert_int_eq(entry_rank(&s, buf[0]), RANK_MESSAGE);
+	search_free(&s);
+}
+END_TEST
+
+START_TEST(test_search_fraud)
+{
+	const char *w[] = { "fraud" };
+	struct search s;
+	size_t n = search(w, 1, 0, ACS_ALL_TABLES, &s);
+
+	ck_assert(found(n, "sms", 4000, 0, 0));
+	ck_assert(found(n, "pstn", 603, 1, 560603));
+	search_free(&s);
+}
+END_TEST
+
+/* Case does not matter; the generic subcode's name is searched. */
+START_TEST(test_search_case_and_generic_name)
+{
+	const char *w[] = { "PLAY", "PrOmPt" };
+	const char *w2[] = { "invalid", "argument" };
+	struct search s;
+	size_t n = search(w, 2, 0, ACS_ALL_TABLES, &s);
+
+	ck_assert(found(n, "generic-subcodes", UINT32_MAX, 1, 8511));
+	search_free(&s);
+	n = search(w2, 2, 0, ACS_ALL_TABLES, &s);
+	ck_assert(found(n, "call-automation", 400, 1, 8523));
+	ck_assert(found(n, "generic-subcodes", UINT32_MAX, 1, 8523));
+	search_free(&s);
+}
+END_TEST
+
+START_TEST(test_search_numbers_tables_categories)
+{
+	const char *w1[] = { "3112" };
+	const char *w2[] = { "call-end" };
+	const char *w3[] = { "unexpectedclienterror" };
+	struct search s;
+	size_t n, want = 0;
+
+	n = search(w1, 1, 0, ACS_ALL_TABLES, &s);
+	ck_assert(found(n, "call-end", 410, 1, 3112));
+	search_free(&s);
+	n = search(w2, 1, 0, ACS_ALL_TABLES, &s);
+	ck_assert_uint_eq(n, table("call-end")->count);
+	search_free(&s);
+	for (size_t i = 0; i < acs_nentries; i++)
+		want += acs_entries[i].category ==
+		    ACS_CAT_UNEXPECTED_CLIENT_ERROR;
+	n = search(w3, 1, 0, ACS_ALL_TABLES, &s);
+	ck_assert_uint_eq(n, want);
+	search_free(&s);
+}
+END_TEST
+
+START_TEST(test_search_none_and_all_words)
+{
+	const char *w1[] = { "zzqqxx" };
+	const char *w2[] = { "network", "zzqqxx" };
+	struct search s;
+
+	ck_assert_uint_eq(search(w1, 1, 0, ACS_ALL_TABLES, &s), 0);
+	search_free(&s);
+	ck_assert_uint_eq(search(w2, 2, 0, ACS_ALL_TABLES, &s), 0);
+	search_free(&s);
+	ck_assert(search_word_hits("network", ACS_ALL_TABLES));
+	ck_assert(!search_word_hits("zzqqxx", ACS_ALL_TABLES));
+}
+END_TEST
+
+START_TEST(test_search_stable)
+{
+	const char *w[] = { "call" };
+	const struct acs_entry *first[1024];
+	struct search s;
+	size_t n = search(w, 1, 0, ACS_ALL_TABLES, &s), n2;
+
+	memcpy(first, buf, n * sizeof(*buf));
+	search_free(&s);
+	n2 = search(w, 1, 0, ACS_ALL_TABLES, &s);
+	ck_assert_uint_eq(n, n2);
+	ck_assert(memcmp(first, buf, n * sizeof(*buf)) == 0);
+	search_free(&s);
+}
+END_TEST
+
+START_TEST(test_search_tables)
+{
+	const char *w[] = { "fraud" };
+	struct search s;
+	uint64_t tables = 0;
+	const char *bad;
+	size_t len, n;
+
+	ck_assert_int_eq(parse_tables("sms", &tables, &bad, &len), 0);
+	n = search(w, 1, 0, tables, &s);
+	ck_assert_uint_eq(n, 2);
+	ck_assert(found(n, "sms", 4000, 0, 0));
+	ck_assert(found(n, "sms", 4009, 0, 0));
+	search_free(&s);
+}
+END_TEST
+
+START_TEST(test_regex)
+{
+	const char *w[] = { "Call(er)? (canceled|declined)" };
+	const char *anchored[] = { "^conflict$" };
+	const char *bad[] = { "call", "(" };
+	struct search s;
+	char err[128];
+	size_t n, i;
+
+	n = search(w, 1, 1, ACS_ALL_TABLES, &s);
+	ck_assert(found(n, "calling", 487, 0, 0));
+	ck_assert(found(n, "call-end", 487, 1, 10024));
+	ck_assert(found(n, "call-end", 487, 1, 0));
+	search_free(&s);
+	n = search(anchored, 1, 1, ACS_ALL_TABLES, &s);
+	ck_assert_uint_eq(n, 3);
+	ck_assert(found(n, "call-automation", 409, 1, 8519));
+	ck_assert(found(n, "generic-codes", 409, 0, 0));
+	ck_assert(found(n, "generic-subcodes", UINT32_MAX, 1, 8519));
+	search_free(&s);
+	ck_assert_int_eq(search_init(&s, (char *const *)bad, 2, 1,
+	    ACS_ALL_TABLES, err, sizeof(err), &i), -1);
+	ck_assert_uint_eq(i, 1);
+	ck_assert(err[0] != '\0');
+}
+END_TEST
+
+/* ---- table filters */
+
+START_TEST(test_parse_tables)
+{
+	uint64_t t = 0;
+	const char *bad;
+	size_t len;
+	int generic;
+
+	ck_assert_int_eq(parse_tables("sms,pstn", &t, &bad, &len), 0);
+	ck_assert_uint_eq(t, (UINT64_C(1) << (table("sms") - acs_tables)) |
+	    (UINT64_C(1) << (table("pstn") - acs_tables)));
+	ck_assert_int_eq(parse_tables("sms,nosuch", &t, &bad, &len), -1);
+	ck_assert_uint_eq(len, 6);
+	ck_assert(strncmp(bad, "nosuch", len) == 0);
+	ck_assert_int_eq(parse_tables("sms,", &t, &bad, &len), -1);
+	ck_assert_uint_eq(len, 0);
+	ck_assert_int_eq(parse_tables("", &t, &bad, &len), -1);
+	ck_assert_int_eq(parse_tables("sm", &t, &bad, &len), -1);
+
+	t = 0;
+	parse_tables("sms", &t, &bad, &len);
+	ck_assert_uint_eq(lookup_number(4007, t, buf, CAP), 1);
+	t = 0;
+	parse_tables("pstn", &t, &bad, &len);
+	ck_assert_uint_eq(lookup_number(4007, t, buf, CAP), 0);
+	/* the pair is only in call-automation: the generic subcode answers */
+	t = 0;
+	parse_tables("generic-subcodes", &t, &bad, &len);
+	ck_assert_uint_eq(lookup_pair(404, 8522, t, buf, CAP, &generic), 1);
+	ck_assert(generic);
+	ck_assert_uint_eq(code_context(404, t, buf, CAP), 0);
+}
+END_TEST
+
+/* ---- tips */
+
+static int
+tip_shown(const struct acs_entry *const *v, size_t n,
+    const struct search *s, const char *name)
+{
+	const struct acs_tip *tips[16];
+	size_t k = tips_for(v, n, s, tips, 16);
+
+	for (size_t i = 0; i < k; i++)
+		if (strcmp(tips[i]->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+pair_tip(uint32_t code, uint32_t subcode, const char *name)
+{
+	int generic;
+	size_t n = lookup_pair(code, subcode, ACS_ALL_TABLES, buf, CAP,
+	    &generic);
+
+	n += code_context(code, ACS_ALL_TABLES, buf + n, CAP - n);
+	return tip_shown(buf, n, NULL, name);
+}
+
+START_TEST(test_tip_triggers)
+{
+	const char *w[] = { "event", "grid" };
+	struct search s;
+	size_t n;
+
+	ck_assert(pair_tip(400, 8535, "play-audio"));
+	ck_assert(pair_tip(400, 8536, "play-audio"));
+	ck_assert(pair_tip(500, 8511, "play-audio"));
+	ck_assert(pair_tip(403, 510403, "pstn-caller-id"));
+	ck_assert(pair_tip(403, 7507, "pstn-caller-id"));
+	ck_assert(pair_tip(400, 8523, "callback-uri"));
+	ck_assert(!pair_tip(410, 3112, "play-audio"));
+	ck_assert(!pair_tip(410, 3112, "pstn-caller-id"));
+	n = lookup_number(481, ACS_ALL_TABLES, buf, CAP);
+	ck_assert(tip_shown(buf, n, NULL, "event-grid"));
+	n = search(w, 2, 0, ACS_ALL_TABLES, &s);
+	ck_assert(tip_shown(buf, n, &s, "event-grid"));
+	ck_assert(tip_matches(&s, &acs_tips[0]));
+	search_free(&s);
+	ck_assert_uint_eq(tips_for(buf, 0, NULL, NULL, 0), 0);
+}
+END_TEST
+
+/* Each tip is shown once, however many entries trigger it. */
+START_TEST(test_tip_once)
+{
+	const struct acs_tip *tips[16];
+	const struct acs_table *t = table("pstn");
+	const struct acs_entry *v[64];
+	size_t n = 0;
+
+	for (size_t i = t->first; i < t->first + t->count; i++)
+		v[n++] = &acs_entries[i];
+	ck_assert_uint_eq(tips_for(v, n, NULL, tips, 16), 1);
+	ck_assert_str_eq(tips[0]->name, "pstn-caller-id");
+}
+END_TEST
+
+/* ---- did you mean */
+
+START_TEST(test_suggest)
+{
+	char w[64];
+
+	ck_assert(suggest_word("netwrok", w, sizeof(w)));
+	ck_assert_str_eq(w, "network");
+	ck_assert(suggest_word("NETWROK", w, sizeof(w)));
+	ck_assert_str_eq(w, "network");
+	ck_assert(suggest_word("tokne", w, sizeof(w)));
+	ck_assert_str_eq(w, "token");
+	ck_assert(!suggest_word("zzqqxx", w, sizeof(w)));
+	ck_assert_uint_eq(edit_distance("netwrok", 7, "network", 7, 2), 1);
+	ck_assert_uint_eq(edit_distance("abc", 3, "abd", 3, 2), 1);
+	ck_assert_uint_eq(edit_distance("abc", 3, "xyz", 3, 2), 3);
+	ck_assert_uint_eq(edit_distance("ab", 2, "abcde", 5, 2), 3);
+	ck_assert_uint_eq(edit_distance("", 0, "ab", 2, 2), 2);
+}
+END_TEST
+
+START_TEST(test_near_numbers)
+{
+	uint32_t v[32];
+	size_t n;
+
+	n = subcodes_with_code(410, ACS_ALL_TABLES, v, 32);
+	ck_assert_uint_eq(n, 8);
+	ck_assert_uint_eq(v[0], 3100);
+	ck_assert_uint_eq(v[3], 3112);
+	ck_assert_uint_eq(v[7], 531004);
+	n = numbers_near(3113, ACS_ALL_TABLES, v, 32);
+	ck_assert_uint_ge(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		char a[16], b[16];
+
+		snprintf(a, sizeof(a), "%u", v[i]);
+		snprintf(b, sizeof(b), "%u", 3113u);
+		ck_assert_uint_eq(edit_distance(a, strlen(a), b, strlen(b),
+		    1), 1);
+		if (i > 0)
+			ck_assert_uint_lt(v[i - 1], v[i]);
+	}
+	ck_assert_uint_eq(numbers_near(123456789, ACS_ALL_TABLES, v, 32), 0);
+}
+END_TEST
+
+static Suite *
+lookup_suite(void)
+{
+	Suite *s = suite_create("lookup");
+	TCase *data = tcase_create("data");
+	TCase *rules = tcase_create("rules");
+
+	tcase_add_test(data, test_table_counts);
+	tcase_add_test(data, test_group_counts);
+	tcase_add_test(data, test_every_entry_found);
+	tcase_add_test(data, test_generic_tables);
+	tcase_add_test(data, test_categories);
+	tcase_add_test(data, test_links_absolute);
+	suite_add_tcase(s, data);
+
+	tcase_add_test(rules, test_pair_410_3112);
+	tcase_add_test(rules, test_pair_0_0);
+	tcase_add_test(rules, test_pair_generic_fallback);
+	tcase_add_test(rules, test_pair_exact_beats_generic);
+	tcase_add_test(rules, test_pair_not_found);
+	tcase_add_test(rules, test_number_8522);
+	tcase_add_test(rules, test_number_497);
+	tcase_add_test(rules, test_number_all_tables);
+	tcase_add_test(rules, test_code_context);
+	tcase_add_test(rules, test_codes_with_subcode);
+	tcase_add_test(rules, test_parse_number);
+	suite_add_tcase(s, rules);
+	return s;
+}
+
+static Suite *
+search_suite(void)
+{
+	Suite *s = suite_create("search");
+	TCase *match = tcase_create("match");
+	TCase *tips = tcase_create("tips");
+
+	tcase_add_test(match, test_search_phrase_first);
+	tcase_add_test(match, test_search_rank_message);
+	tcase_add_test(match, test_search_fraud);
+	tcase_add_test(match, test_search_case_and_generic_name);
+	tcase_add_test(match, test_search_numbers_tables_categories);
+	tcase_add_test(match, test_search_none_and_all_words);
+	tcase_add_test(match, test_search_stable);
+	tcase_add_test(match, test_search_tables);
+	tcase_add_test(match, test_regex);
+	tcase_add_test(match, test_parse_tables);
+	tcase_add_test(match, test_suggest);
+	tcase_add_test(match, test_near_numbers);
+	suite_add_tcase(s, match);
+	tcase_add_test(tips, test_tip_triggers);
+	tcase_add_test(tips, test_tip_once);
+	suite_add_tcase(s, tips);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(lookup_suite());
+	int failed;
+
+	srunner_add_suite(sr, search_suite());
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
