@@ -21,7 +21,8 @@ CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
 
 CODES = $(wildcard codes/*.csv)
 
-OBJS = src/acsdiag.o src/lookup.o src/search.o src/codes_gen.o
+OBJS = src/acsdiag.o src/print.o src/query.o src/lookup.o src/search.o \
+	src/codes_gen.o
 TEST_PROGS = tests/check_core tests/check_rows
 
 .PHONY: all check install uninstall clean bench
@@ -31,8 +32,15 @@ all: acsdiag
 acsdiag: $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(LDFLAGS) -o $@ $(OBJS)
 
-src/acsdiag.o: src/acsdiag.c src/lookup.h src/search.h src/codes.h Makefile
+src/acsdiag.o: src/acsdiag.c src/lookup.h src/print.h src/query.h src/search.h \
+		src/codes.h Makefile
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DVERSION='"$(VERSION)"' -c -o $@ src/acsdiag.c
+
+src/print.o: src/print.c src/print.h src/lookup.h src/search.h src/codes.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/print.c
+
+src/query.o: src/query.c src/query.h src/lookup.h src/codes.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/query.c
 
 src/lookup.o: src/lookup.c src/lookup.h src/codes.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/lookup.c
@@ -50,9 +58,10 @@ src/codes_gen.c: gencodes $(CODES)
 gencodes: src/gencodes.c src/codes.h src/fold.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ src/gencodes.c -lcsv
 
-CORE_OBJS = src/lookup.o src/search.o src/codes_gen.o
+CORE_OBJS = src/query.o src/lookup.o src/search.o src/codes_gen.o
 
-tests/check_core: tests/check_core.c $(CORE_OBJS) src/lookup.h src/search.h src/codes.h
+tests/check_core: tests/check_core.c $(CORE_OBJS) src/lookup.h src/query.h src/search.h \
+		src/codes.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ \
 		tests/check_core.c $(CORE_OBJS) $(CHECK_LIBS)
 

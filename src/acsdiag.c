@@ -1,11 +1,12 @@
 /*
  * acsdiag: explain Azure Communication Services response codes and subcodes
  * from the tables of the Microsoft Learn troubleshooting article, compiled
- * in.  This file is the command line: options, dispatch and printing.
+ * in.  This file is the command line: options and dispatch.
  */
-#include <ctype.h>
 #include <err.h>
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,8 @@
 #include <unistd.h>
 
 #include "lookup.h"
+#include "print.h"
+#include "query.h"
 #include "search.h"
 
 #ifndef VERSION
@@ -24,16 +27,16 @@
 #define EXIT_NOT_FOUND 1
 #define EXIT_TROUBLE 2
 
-/* Width of the "Category: " labels that start each field of an entry. */
-#define LABEL_WIDTH 10
-
-/* Most items a hint lists before "...". */
+/* Most items a hint lists before "and N more". */
 #define HINT_MAX 12
 
 static const char usage_text[] =
-"usage: acsdiag [-lq] [-t NAME[,NAME...]] [--no-tips] CODE [SUBCODE]\n"
-"       acsdiag [-lq] [-t NAME[,NAME...]] [--no-tips] -s | -E WORD...\n"
-"       acsdiag [-lq] [-t NAME[,NAME...]] --list\n"
+"usage: acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
+"               [--no-tips] QUERY... | -\n"
+"       acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
+"               [--no-tips] -s | -E WORD...\n"
+"       acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
+"               --list\n"
 "       acsdiag --tables | --tips | -h | -V\n";
 
 static const char help_text[] =
@@ -46,14 +49,22 @@ static const char help_text[] =
 "                    failing that, the generic meaning of SUBCODE; then what\n"
 "                    is documented for CODE whatever the subcode\n"
 "  NUMBER            entries whose code or subcode is NUMBER, in every table\n"
+"  QUERY             also as logs show it: 410/3112, 480#10076,\n"
+"                    code=410,subCode=3112, {\"code\":410,\"subCode\":3112}\n"
+"  -                 read queries from standard input, one a line\n"
 "\n"
 "  -E, --regex       search with POSIX extended regular expressions\n"
 "  -h, --help        print this help and exit\n"
 "  -l, --long        print whole entries for --search and --list\n"
+"  -o, --fields LIST print only these fields, tab-separated: table, code,\n"
+"                    subcode, category, message, advice, links\n"
 "  -q, --quiet       print nothing; report through the exit status only\n"
 "  -s, --search      list entries containing every WORD, best first\n"
 "  -t, --table NAME  only look in these tables (see --tables)\n"
 "  -V, --version     print the version and the data's source and license\n"
+"      --color[=WHEN]\n"
+"                    color the output: auto (on a terminal), always, never\n"
+"      --json        print JSON Lines, one object per entry\n"
 "      --list        list every entry, one line each\n"
 "      --tables      list the tables: name, entries, description\n"
 "      --tips        print the troubleshooting tips\n"
@@ -78,18 +89,14 @@ static const char version_text[] =
 enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS };
 
 /* Long options without a short form. */
-enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS };
+enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
+	OPT_COLOR };
 
 static struct {
 	int quiet;
-	int long_format;
-	int no_tips;
 	uint64_t tables;
-	int cut_lines;		/* stdout is a terminal: cut lines to width */
-	size_t width;
-	const char *ellipsis;
-	size_t ellipsis_cols;
-} opt = { .tables = ACS_ALL_TABLES, .width = 80 };
+	const char *where;	/* "stdin:3: " in batch mode, else "" */
+} opt = { .tables = ACS_ALL_TABLES, .where = "" };
 
 /* Copy s into buf for a message: bytes other than printable ASCII
  * escaped, long input cut. */
@@ -127,194 +134,24 @@ usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
-static uint32_t
-number_operand(const char *arg)
-{
-	enum number_status st;
-	uint32_t n = 0;
-	char buf[80];
-
-	if ((st = parse_number(arg, &n)) != NUMBER_OK)
-		usage_error("invalid number '%s': %s",
-		    printable(arg, buf, sizeof(buf)), number_status_string(st));
-	return n;
-}
-
-/*
- * Print one field of an entry, its label then its lines, aligned.  An
- * empty line of the text keeps its indent, so that only the empty lines
- * between entries are empty.
- */
+/* A diagnostic about the current query: "acsdiag: [stdin:3: ]...". */
 static void
-print_field(const char *label, const char *text)
+say(const char *fmt, ...)
 {
-	const char *p = text, *end;
-	int first = 1;
+	va_list ap;
 
-	if (*text == '\0')
-		return;
-	while (*p != '\0' || first) {
-		end = p + strcspn(p, "\n");
-		printf("  %-*s%.*s\n", LABEL_WIDTH, first ? label : "",
-		    (int)(end - p), p);
-		first = 0;
-		p = *end == '\n' ? end + 1 : end;
-	}
+	fprintf(stderr, "acsdiag: %s", opt.where);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
-static void
-print_links(const struct acs_link *links, size_t n)
+/* Where a lookup looked, for "no documented entry ..." messages. */
+static const char *
+in_tables(void)
 {
-	for (size_t i = 0; i < n; i++) {
-		printf("  %-*s", LABEL_WIDTH, i == 0 ? "Links:" : "");
-		if (strcmp(links[i].label, links[i].url) != 0)
-			printf("%s: ", links[i].label);
-		printf("%s\n", links[i].url);
-	}
-}
-
-/* The key line: "Call end codes: code 410, subcode 3112". */
-static void
-print_key(const struct acs_entry *e)
-{
-	printf("%s:", entry_table(e)->title);
-	for (size_t i = 0; i < e->ncodes; i++)
-		printf("%s%u", i > 0 ? ", " : e->ncodes > 1 ? " codes " :
-		    " code ", e->codes[i]);
-	if (e->has_subcode)
-		printf("%s subcode %u", e->ncodes > 0 ? "," : "", e->subcode);
-	putchar('\n');
-}
-
-static void
-print_entry(const struct acs_entry *e)
-{
-	print_key(e);
-	print_field("Category:", category_name(e->category));
-	print_field("Message:", e->message);
-	print_field("Advice:", e->advice);
-	print_links(e->links, e->nlinks);
-	print_field("Note:", e->note);
-}
-
-static void
-print_tip(const struct acs_tip *t)
-{
-	printf("Troubleshooting tip: %s\n", t->title);
-	print_field("Tip:", t->text);
-	print_links(t->links, t->nlinks);
-}
-
-/* Print entries separated by blank lines; *first tracks the separator. */
-static void
-print_entries(const struct acs_entry *const *v, size_t n, int *first)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (!*first)
-			putchar('\n');
-		*first = 0;
-		print_entry(v[i]);
-	}
-}
-
-/* Display columns of line[0..n): tabs advance to a multiple of 8. */
-static size_t
-columns(const char *line, size_t n)
-{
-	size_t col = 0;
-
-	for (size_t i = 0; i < n; i++)
-		col = line[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-	return col;
-}
-
-/*
- * Print a line; when stdout is a terminal, cut it to the terminal's width
- * with an ellipsis.
- */
-static void
-print_line(const char *line)
-{
-	size_t len = strlen(line), room, n;
-
-	if (!opt.cut_lines || columns(line, len) <= opt.width) {
-		printf("%s\n", line);
-		return;
-	}
-	room = opt.width - opt.ellipsis_cols;
-	for (n = 0; n < len && columns(line, n + 1) <= room; n++)
-		continue;
-	printf("%.*s%s\n", (int)n, line, opt.ellipsis);
-}
-
-/* Append to a growing line buffer. */
-static void
-append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
-{
-	if (*len + n + 1 > *cap) {
-		*cap = (*len + n + 1) * 2;
-		if ((*buf = realloc(*buf, *cap)) == NULL)
-			err(EXIT_TROUBLE, NULL);
-	}
-	memcpy(*buf + *len, s, n);
-	*len += n;
-	(*buf)[*len] = '\0';
-}
-
-/* The buffer lines are built in, reused; freed by finish(). */
-static char *line_buf;
-static size_t line_cap;
-
-/* One line for an entry: table, code(s), subcode, category, message. */
-static void
-print_entry_line(const struct acs_entry *e)
-{
-	char **buf = &line_buf;
-	size_t *cap = &line_cap;
-	size_t len = 0, i, n;
-	char num[16];
-	const char *p, *cat;
-
-	append(buf, &len, cap, entry_table(e)->name,
-	    strlen(entry_table(e)->name));
-	append(buf, &len, cap, "\t", 1);
-	for (i = 0; i < e->ncodes; i++) {
-		snprintf(num, sizeof(num), "%s%u", i > 0 ? "," : "",
-		    e->codes[i]);
-		append(buf, &len, cap, num, strlen(num));
-	}
-	if (e->ncodes == 0)
-		append(buf, &len, cap, "-", 1);
-	if (e->has_subcode)
-		snprintf(num, sizeof(num), "\t%u\t", e->subcode);
-	else
-		snprintf(num, sizeof(num), "\t-\t");
-	append(buf, &len, cap, num, strlen(num));
-	cat = category_name(e->category);
-	if (*cat == '\0')
-		cat = "-";
-	append(buf, &len, cap, cat, strlen(cat));
-	append(buf, &len, cap, "\t", 1);
-	for (p = e->message; *p != '\0'; p += n) {
-		if ((n = strcspn(p, "\n")) == 0) {
-			append(buf, &len, cap, " ", 1);
-			n = 1;
-		} else
-			append(buf, &len, cap, p, n);
-	}
-	print_line(*buf);
-}
-
-static void
-print_tip_line(const struct acs_tip *t)
-{
-	char *line = NULL;
-	size_t len = 0, cap = 0;
-
-	append(&line, &len, &cap, "tip\t-\t-\t-\t", 10);
-	append(&line, &len, &cap, t->title, strlen(t->title));
-	print_line(line);
-	free(line);
+	return opt.tables == ACS_ALL_TABLES ? "" : " in the tables chosen";
 }
 
 static const struct acs_entry **
@@ -325,58 +162,6 @@ entry_buffer(void)
 	if ((v = calloc(acs_nentries, sizeof(*v))) == NULL)
 		err(EXIT_TROUBLE, NULL);
 	return v;
-}
-
-/* Print the tips that apply to ENTRIES (and search S), long form. */
-static void
-print_tips(const struct acs_entry *const *entries, size_t n,
-    const struct search *s, int first, int one_line)
-{
-	const struct acs_tip *tips[64];
-	size_t ntips, i;
-
-	if (opt.no_tips)
-		return;
-	ntips = tips_for(entries, n, s, tips, sizeof(tips) / sizeof(tips[0]));
-	for (i = 0; i < ntips && i < sizeof(tips) / sizeof(tips[0]); i++) {
-		if (one_line) {
-			print_tip_line(tips[i]);
-			continue;
-		}
-		if (!first)
-			putchar('\n');
-		first = 0;
-		print_tip(tips[i]);
-	}
-}
-
-/* Where a lookup looked, for "no documented entry ..." messages. */
-static const char *
-where(void)
-{
-	return opt.tables == ACS_ALL_TABLES ? "" : " in the tables chosen";
-}
-
-/*
- * Print "acsdiag: WHAT 1, 2 and 3TAIL" for a hint (CONJ "and" or "or");
- * past HINT_MAX items,
- * "1, 2, ... 12 and N more".
- */
-static void
-hint_list(const char *what, const uint32_t *v, size_t n, const char *conj,
-    const char *tail)
-{
-	size_t shown = n > HINT_MAX ? HINT_MAX : n;
-
-	fprintf(stderr, "acsdiag: %s", what);
-	for (size_t i = 0; i < shown; i++) {
-		if (i > 0)
-			fprintf(stderr, i + 1 == n ? " %s" : ",", conj);
-		fprintf(stderr, " %u", v[i]);
-	}
-	if (n > shown)
-		fprintf(stderr, " and %zu more", n - shown);
-	fprintf(stderr, "%s\n", tail);
 }
 
 /* Room for every distinct number the tables hold. */
@@ -391,6 +176,27 @@ number_buffer(size_t *cap)
 	return v;
 }
 
+/*
+ * Say "WHAT 1, 2 and 3TAIL" for a hint (CONJ "and" or "or"); past
+ * HINT_MAX items, "1, 2, ... 12 and N more".
+ */
+static void
+hint_list(const char *what, const uint32_t *v, size_t n, const char *conj,
+    const char *tail)
+{
+	size_t shown = n > HINT_MAX ? HINT_MAX : n;
+
+	fprintf(stderr, "acsdiag: %s%s", opt.where, what);
+	for (size_t i = 0; i < shown; i++) {
+		if (i > 0)
+			fprintf(stderr, i + 1 == n ? " %s" : ",", conj);
+		fprintf(stderr, " %u", v[i]);
+	}
+	if (n > shown)
+		fprintf(stderr, " and %zu more", n - shown);
+	fprintf(stderr, "%s\n", tail);
+}
+
 /* Hint at the codes SUBCODE is documented with, if any. */
 static void
 hint_subcode(uint32_t subcode)
@@ -399,14 +205,12 @@ hint_subcode(uint32_t subcode)
 	size_t n, cap;
 	uint32_t *v = number_buffer(&cap);
 
-	if ((n = codes_with_subcode(subcode, opt.tables, v, cap)) == 0) {
-		free(v);
-		return;
+	if ((n = codes_with_subcode(subcode, opt.tables, v, cap)) > 0) {
+		snprintf(what, sizeof(what), "subcode %u is documented with "
+		    "code%s", subcode, n > 1 ? "s" : "");
+		snprintf(tail, sizeof(tail), "; try 'acsdiag %u'", subcode);
+		hint_list(what, v, n, "and", tail);
 	}
-	snprintf(what, sizeof(what), "subcode %u is documented with code%s",
-	    subcode, n > 1 ? "s" : "");
-	snprintf(tail, sizeof(tail), "; try 'acsdiag %u'", subcode);
-	hint_list(what, v, n, "and", tail);
 	free(v);
 }
 
@@ -425,11 +229,11 @@ hint_pair(uint32_t code, uint32_t subcode)
 		snprintf(tail, sizeof(tail), "; try 'acsdiag %u'", code);
 		hint_list(what, v, n, "and", tail);
 	} else if (code_documented(code, opt.tables))
-		fprintf(stderr, "acsdiag: code %u is documented; try "
-		    "'acsdiag %u'\n", code, code);
+		say("code %u is documented; try 'acsdiag %u'", code, code);
 	free(v);
 }
 
+/* Hint at the documented numbers one typo away. */
 static void
 hint_number(uint32_t number)
 {
@@ -441,64 +245,168 @@ hint_number(uint32_t number)
 	free(v);
 }
 
+static void
+print_all(const struct acs_entry *const *v, size_t n, enum match m,
+    uint32_t code)
+{
+	for (size_t i = 0; i < n; i++)
+		print_entry(v[i], m, code);
+}
+
 static int
 cmd_pair(uint32_t code, uint32_t subcode)
 {
 	const struct acs_entry **v = entry_buffer();
 	size_t n, nctx;
-	int generic, first = 1;
+	int generic;
 
 	n = lookup_pair(code, subcode, opt.tables, v, acs_nentries, &generic);
 	if (n == 0) {
 		free(v);
 		if (!opt.quiet) {
-			warnx("no documented entry for code %u subcode %u%s",
-			    code, subcode, where());
+			say("no documented entry for code %u subcode %u%s",
+			    code, subcode, in_tables());
 			hint_pair(code, subcode);
 		}
 		return EXIT_NOT_FOUND;
 	}
 	if (!opt.quiet) {
 		if (generic) {
-			printf("No table lists code %u with subcode %u; the "
-			    "generic subcode applies.\n\n", code, subcode);
+			print_heading("No table lists code %u with subcode %u; "
+			    "the generic subcode applies.", code, subcode);
 			hint_subcode(subcode);
 		}
-		print_entries(v, n, &first);
+		print_all(v, n, generic ? MATCH_GENERIC : MATCH_EXACT, code);
 		nctx = code_context(code, opt.tables, v + n, acs_nentries - n);
 		if (nctx > acs_nentries - n)
 			nctx = acs_nentries - n;
-		if (nctx > 0) {
-			printf("\nCode %u, whatever the subcode:\n\n", code);
-			first = 1;
-			print_entries(v + n, nctx, &first);
+		if (nctx > 0 && out.format != FORMAT_FIELDS) {
+			print_heading("Code %u, whatever the subcode:", code);
+			print_all(v + n, nctx, MATCH_CONTEXT, code);
 		}
-		print_tips(v, n + nctx, NULL, 0, 0);
+		print_tips(v, n + nctx, NULL);
 	}
 	free(v);
 	return EXIT_FOUND;
 }
 
+/* A bare number (key < 0), or a number named as a code (0) or subcode. */
 static int
-cmd_number(uint32_t number)
+cmd_number(uint32_t number, int key)
 {
 	const struct acs_entry **v = entry_buffer();
 	size_t n;
-	int first = 1;
 
-	n = lookup_number(number, opt.tables, v, acs_nentries);
+	if (key < 0)
+		n = lookup_number(number, opt.tables, v, acs_nentries);
+	else
+		n = lookup_key(number, key, opt.tables, v, acs_nentries);
 	if (n == 0) {
 		if (!opt.quiet) {
-			warnx("no documented entry for code or subcode %u%s",
-			    number, where());
+			say("no documented entry for %s %u%s", key < 0 ?
+			    "code or subcode" : key ? "subcode" : "code",
+			    number, in_tables());
 			hint_number(number);
 		}
 	} else if (!opt.quiet) {
-		print_entries(v, n, &first);
-		print_tips(v, n, NULL, 0, 0);
+		print_all(v, n, MATCH_EXACT, number);
+		print_tips(v, n, NULL);
 	}
 	free(v);
 	return n > 0 ? EXIT_FOUND : EXIT_NOT_FOUND;
+}
+
+static int
+run_query(const struct query *q)
+{
+	switch (q->kind) {
+	case QUERY_PAIR:
+		return cmd_pair(q->code, q->subcode);
+	case QUERY_CODE:
+		return cmd_number(q->code, 0);
+	case QUERY_SUBCODE:
+		return cmd_number(q->code, 1);
+	default:
+		return cmd_number(q->code, -1);
+	}
+}
+
+/* The operands joined by spaces, as one query. */
+static int
+cmd_lookup(char **argv, int argc)
+{
+	struct query q;
+	char *text, errbuf[256];
+	size_t len = 1;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((text = malloc(len)) == NULL)
+		err(EXIT_TROUBLE, NULL);
+	text[0] = '\0';
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strcat(text, " ");
+		strcat(text, argv[i]);
+	}
+	i = parse_query(text, &q, errbuf, sizeof(errbuf));
+	free(text);
+	if (i != 0)
+		usage_error("%s", errbuf);
+	return run_query(&q);
+}
+
+/*
+ * Answer the queries on standard input, one a line.  A malformed line is
+ * reported with its number and the others are still answered: the status
+ * is 2 if a line was malformed, else 1 if a query found nothing.
+ */
+static int
+cmd_batch(void)
+{
+	char *line = NULL, errbuf[256], where[64];
+	size_t cap = 0, lineno = 0, queries = 0;
+	ssize_t len;
+	struct query q;
+	int status = EXIT_FOUND, st;
+
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		lineno++;
+		snprintf(where, sizeof(where), "stdin:%zu: ", lineno);
+		opt.where = where;
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (memchr(line, '\0', (size_t)len) != NULL) {
+			say("NUL byte in the line");
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		if (strspn(line, " \t") == (size_t)len)
+			continue;
+		queries++;
+		if (parse_query(line, &q, errbuf, sizeof(errbuf)) != 0) {
+			say("%s", errbuf);
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		if ((st = run_query(&q)) != EXIT_FOUND &&
+		    status == EXIT_FOUND)
+			status = st;
+	}
+	opt.where = "";
+	if (ferror(stdin)) {
+		warn("stdin");
+		status = EXIT_TROUBLE;
+	}
+	free(line);
+	if (queries == 0 && status == EXIT_FOUND) {
+		if (!opt.quiet)
+			warnx("no queries on standard input");
+		status = EXIT_NOT_FOUND;
+	}
+	return status;
 }
 
 /* Say that nothing matched, and suggest words for those found nowhere. */
@@ -509,10 +417,10 @@ hint_search(const struct search *s, char **words, int regex)
 
 	if (s->nwords == 1)
 		warnx("no documented entry matches '%s'%s",
-		    printable(words[0], buf, sizeof(buf)), where());
+		    printable(words[0], buf, sizeof(buf)), in_tables());
 	else
 		warnx("no documented entry matches all of the %zu %s%s",
-		    s->nwords, regex ? "expressions" : "words", where());
+		    s->nwords, regex ? "expressions" : "words", in_tables());
 	if (regex)
 		return;
 	for (size_t i = 0; i < s->nwords; i++)
@@ -531,7 +439,6 @@ cmd_search(char **words, size_t nwords, int regex)
 	struct search s;
 	char errbuf[256], buf[80];
 	size_t n, ntips, i, bad;
-	int first = 1;
 
 	for (i = 0; i < nwords; i++)
 		if (words[i][0] == '\0')
@@ -545,19 +452,17 @@ cmd_search(char **words, size_t nwords, int regex)
 	}
 	v = entry_buffer();
 	n = search_entries(&s, v, acs_nentries);
-	ntips = opt.no_tips ? 0 : tips_for(v, n, &s, tips,
+	ntips = out.no_tips || out.format == FORMAT_FIELDS ? 0 :
+	    tips_for(out.format == FORMAT_JSON ? NULL : v,
+	    out.format == FORMAT_JSON ? 0 : n, &s, tips,
 	    sizeof(tips) / sizeof(tips[0]));
 	if (n == 0 && ntips == 0) {
 		if (!opt.quiet)
 			hint_search(&s, words, regex);
 	} else if (!opt.quiet) {
-		for (i = 0; i < n; i++) {
-			if (opt.long_format)
-				print_entries(v + i, 1, &first);
-			else
-				print_entry_line(v[i]);
-		}
-		print_tips(v, n, &s, first, !opt.long_format);
+		print_all(v, n, MATCH_EXACT, 0);
+		if (out.format != FORMAT_FIELDS)
+			print_tips(v, n, &s);
 	}
 	free(v);
 	search_free(&s);
@@ -567,20 +472,11 @@ cmd_search(char **words, size_t nwords, int regex)
 static int
 cmd_list(void)
 {
-	const struct acs_entry *e;
-	int first = 1;
-
 	if (opt.quiet)
 		return EXIT_FOUND;
-	for (size_t i = 0; i < acs_nentries; i++) {
-		e = &acs_entries[i];
-		if (!entry_in_tables(e, opt.tables))
-			continue;
-		if (opt.long_format)
-			print_entries(&e, 1, &first);
-		else
-			print_entry_line(e);
-	}
+	for (size_t i = 0; i < acs_nentries; i++)
+		if (entry_in_tables(&acs_entries[i], opt.tables))
+			print_entry(&acs_entries[i], MATCH_EXACT, 0);
 	return EXIT_FOUND;
 }
 
@@ -603,11 +499,8 @@ cmd_tips(void)
 {
 	if (opt.quiet)
 		return EXIT_FOUND;
-	for (size_t i = 0; i < acs_ntips; i++) {
-		if (i > 0)
-			putchar('\n');
+	for (size_t i = 0; i < acs_ntips; i++)
 		print_tip(&acs_tips[i]);
-	}
 	return EXIT_FOUND;
 }
 
@@ -667,7 +560,7 @@ bad_option(int ch, char **argv, const struct option *longopts)
 	}
 	if (ch == ':')
 		usage_error("option '-%c' requires an argument", c);
-	if (isdigit(c))
+	if (c >= '0' && c <= '9')
 		usage_error("unknown option '-%c' (codes and subcodes are "
 		    "never negative)", c);
 	if (c > 0x20 && c < 0x7f)
@@ -693,6 +586,37 @@ table_option(const char *arg, uint64_t *tables)
 	snprintf(name, sizeof(name), "%.*s", (int)len, bad);
 	usage_error("unknown table '%s'; the tables are %s",
 	    printable(name, buf, sizeof(buf)), names);
+}
+
+static void
+fields_option(const char *arg)
+{
+	const char *bad;
+	char buf[80], name[80];
+	size_t len;
+
+	if (parse_fields(arg, &bad, &len) == 0)
+		return;
+	snprintf(name, sizeof(name), "%.*s", (int)len, bad);
+	usage_error("unknown field '%s'; the fields are %s",
+	    printable(name, buf, sizeof(buf)), field_names());
+}
+
+/* --color[=WHEN]: 1 always, 0 never, -1 auto. */
+static int
+color_option(const char *arg)
+{
+	char buf[80];
+
+	if (arg == NULL || strcmp(arg, "auto") == 0)
+		return -1;
+	if (strcmp(arg, "always") == 0)
+		return 1;
+	if (strcmp(arg, "never") == 0)
+		return 0;
+	usage_error("invalid --color value '%s': expected auto, always or "
+	    "never", printable(arg, buf, sizeof(buf)));
+	return 0;
 }
 
 static void
@@ -742,12 +666,42 @@ terminal_width(void)
 	return 80;
 }
 
-/* Flush stdout and report a failed write: results must not be lost. */
+/* Set up the output for stdout: a terminal, colors, the width. */
+static void
+setup_output(int color)
+{
+	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
+	int tty = isatty(STDOUT_FILENO);
+
+	if (out.format == FORMAT_LONG || out.format == FORMAT_LINE) {
+		out.terminal = tty;
+		if (color < 0)
+			color = tty && (no_color == NULL || *no_color == '\0') &&
+			    (term == NULL || strcmp(term, "dumb") != 0);
+		out.color = color;
+	}
+	if (out.terminal) {
+		out.width = terminal_width();
+		if (out.width < 8)
+			out.width = 8;
+		if (utf8_locale()) {
+			out.ellipsis = "\xe2\x80\xa6";
+			out.ellipsis_cols = 1;
+		}
+	}
+}
+
+/*
+ * Flush stdout and report a failed write: results must not be lost.  A
+ * closed pipe ends quietly (SIGPIPE normally does that first).
+ */
 static int
 finish(int status)
 {
-	free(line_buf);
+	print_done();
 	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			return EXIT_TROUBLE;
 		warn("write error");
 		return EXIT_TROUBLE;
 	}
@@ -761,10 +715,13 @@ main(int argc, char *argv[])
 		{ "regex",	no_argument,		NULL,	'E' },
 		{ "help",	no_argument,		NULL,	'h' },
 		{ "long",	no_argument,		NULL,	'l' },
+		{ "fields",	required_argument,	NULL,	'o' },
 		{ "quiet",	no_argument,		NULL,	'q' },
 		{ "search",	no_argument,		NULL,	's' },
 		{ "table",	required_argument,	NULL,	't' },
 		{ "version",	no_argument,		NULL,	'V' },
+		{ "color",	optional_argument,	NULL,	OPT_COLOR },
+		{ "json",	no_argument,		NULL,	OPT_JSON },
 		{ "list",	no_argument,		NULL,	OPT_LIST },
 		{ "tables",	no_argument,		NULL,	OPT_TABLES },
 		{ "tips",	no_argument,		NULL,	OPT_TIPS },
@@ -774,10 +731,11 @@ main(int argc, char *argv[])
 	enum mode mode = MODE_LOOKUP;
 	uint64_t tables = 0;
 	char buf[80];
-	int ch, regex = 0, status;
+	int ch, regex = 0, status, json = 0, long_format = 0, color = -1;
 
+	signal(SIGPIPE, SIG_DFL);
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":Ehlqst:V", longopts,
+	while ((ch = getopt_long(argc, argv, ":Ehlo:qst:V", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'E':
@@ -789,7 +747,10 @@ main(int argc, char *argv[])
 			fputs(help_text, stdout);
 			return finish(EXIT_FOUND);
 		case 'l':
-			opt.long_format = 1;
+			long_format = 1;
+			break;
+		case 'o':
+			fields_option(optarg);
 			break;
 		case 'q':
 			opt.quiet = 1;
@@ -803,6 +764,12 @@ main(int argc, char *argv[])
 		case 'V':
 			fputs(version_text, stdout);
 			return finish(EXIT_FOUND);
+		case OPT_COLOR:
+			color = color_option(optarg);
+			break;
+		case OPT_JSON:
+			json = 1;
+			break;
 		case OPT_LIST:
 			set_mode(&mode, MODE_LIST, "--list");
 			break;
@@ -813,7 +780,7 @@ main(int argc, char *argv[])
 			set_mode(&mode, MODE_TIPS, "--tips");
 			break;
 		case OPT_NO_TIPS:
-			opt.no_tips = 1;
+			out.no_tips = 1;
 			break;
 		default:
 			bad_option(ch, argv, longopts);
@@ -823,19 +790,15 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (tables != 0)
 		opt.tables = tables;
-	if (isatty(STDOUT_FILENO)) {
-		opt.cut_lines = 1;
-		opt.width = terminal_width();
-		if (opt.width < 8)
-			opt.width = 8;
-		if (utf8_locale()) {
-			opt.ellipsis = "\xe2\x80\xa6";
-			opt.ellipsis_cols = 1;
-		} else {
-			opt.ellipsis = "...";
-			opt.ellipsis_cols = 3;
-		}
-	}
+	if (json && out.nfields > 0)
+		usage_error("--json and --fields cannot be used together");
+	if (json)
+		out.format = FORMAT_JSON;
+	else if (out.nfields > 0)
+		out.format = FORMAT_FIELDS;
+	else if ((mode == MODE_SEARCH || mode == MODE_LIST) && !long_format)
+		out.format = FORMAT_LINE;
+	setup_output(color);
 
 	switch (mode) {
 	case MODE_SEARCH:
@@ -856,16 +819,14 @@ main(int argc, char *argv[])
 		if (argc == 0)
 			usage_error("missing operand: a code, or a code and a "
 			    "subcode");
-		if (argc > 2)
-			usage_error("too many operands, from '%s': expected "
-			    "CODE [SUBCODE]", printable(argv[2], buf,
-			    sizeof(buf)));
-		if (argc == 2) {
-			uint32_t code = number_operand(argv[0]);
-
-			status = cmd_pair(code, number_operand(argv[1]));
-		} else
-			status = cmd_number(number_operand(argv[0]));
+		for (int i = 0; i < argc && argc > 1; i++)
+			if (strcmp(argv[i], "-") == 0)
+				usage_error("'-', to read queries from standard "
+				    "input, must be the only operand");
+		if (argc == 1 && strcmp(argv[0], "-") == 0)
+			status = cmd_batch();
+		else
+			status = cmd_lookup(argv, argc);
 	}
 	return finish(status);
 }

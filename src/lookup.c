@@ -263,6 +263,23 @@ lookup_number(uint32_t number, uint64_t tables, const struct acs_entry **out,
 	return n;
 }
 
+/* Every entry whose code is CODE; with subcode set, whose subcode is it. */
+size_t
+lookup_key(uint32_t n, int subcode, uint64_t tables,
+    const struct acs_entry **out, size_t cap)
+{
+	const struct acs_entry *e;
+	size_t i, count = 0;
+
+	for (i = 0; i < acs_nentries; i++) {
+		e = &acs_entries[i];
+		if (entry_in_tables(e, tables) && (subcode ? e->has_subcode &&
+		    e->subcode == n : entry_has_code(e, n)))
+			count = add(out, cap, count, e);
+	}
+	return count;
+}
+
 /* Add v to the ascending, distinct out[0..n) unless there or full. */
 static size_t
 add_sorted(uint32_t *out, size_t n, size_t cap, uint32_t v)

@@ -9,6 +9,7 @@
 #include <check.h>
 
 #include "lookup.h"
+#include "query.h"
 #include "search.h"
 
 static const struct acs_entry *buf[1024];
@@ -747,6 +748,142 @@ START_TEST(test_near_numbers)
 }
 END_TEST
 
+/* ---- queries */
+
+static struct query
+query_ok(const char *text)
+{
+	struct query q;
+	char err[256] = "";
+
+	ck_assert_msg(parse_query(text, &q, err, sizeof(err)) == 0,
+	    "'%s': %s", text, err);
+	return q;
+}
+
+static void
+query_pair(const char *text, uint32_t code, uint32_t subcode)
+{
+	struct query q = query_ok(text);
+
+	ck_assert_msg(q.kind == QUERY_PAIR && q.code == code &&
+	    q.subcode == subcode, "'%s': kind %d, %u/%u", text, q.kind,
+	    q.code, q.subcode);
+}
+
+static void
+query_bad(const char *text, const char *want)
+{
+	struct query q;
+	char err[256] = "";
+
+	ck_assert_msg(parse_query(text, &q, err, sizeof(err)) == -1, "'%s'",
+	    text);
+	ck_assert_str_eq(err, want);
+}
+
+START_TEST(test_query_forms)
+{
+	query_pair("410 3112", 410, 3112);
+	query_pair("  410   3112  ", 410, 3112);
+	query_pair("410/3112", 410, 3112);
+	query_pair("410:3112", 410, 3112);
+	query_pair("480#10076", 480, 10076);
+	query_pair("410, 3112", 410, 3112);
+	query_pair("0410 003112", 410, 3112);
+	query_pair("code=410, subCode=3112", 410, 3112);
+	query_pair("Code: 410 SUBCODE: 3112", 410, 3112);
+	query_pair("code = 410 , subcode = 3112", 410, 3112);
+	query_pair("code=\"410\" subCode='3112'", 410, 3112);
+	query_pair("subCode=3112 code=410", 410, 3112);
+	query_pair("{\"code\":410,\"subCode\":3112}", 410, 3112);
+	query_pair("{ \"code\" : \"410\" , \"SubCode\" : \"3112\" }", 410, 3112);
+	query_pair("{\"subcode\":3112,\"code\":410}", 410, 3112);
+	query_pair("{\"data\":{\"resultInformation\":{\"code\":400,"
+	    "\"subCode\":8536,\"message\":\"a \\\"quoted\\\" word\"}}}",
+	    400, 8536);
+	query_pair("[{\"callEndReason\":{\"code\":410,\"subCode\":3112}}]",
+	    410, 3112);
+	query_pair("{\"ok\":true,\"n\":null,\"x\":[1,2.5e3,false],"
+	    "\"code\":410,\"subCode\":3112}", 410, 3112);
+	query_pair("callEndReason {code: 410, subCode: 3112}", 410, 3112);
+	query_pair("{code: 410, subCode: 3112}", 410, 3112);
+	query_pair("ParticipantEndReason=0 ParticipantEndSubCode=560000", 0,
+	    560000);
+	query_pair("ResultCode: 400 ResultSubcode: 8536", 400, 8536);
+	/* the first of each wins */
+	query_pair("code=410 subCode=3112 code=500", 410, 3112);
+	/* keys inside words are not keys */
+	ck_assert_int_eq(query_ok("errorcode=5 code=410").code, 410);
+}
+END_TEST
+
+START_TEST(test_query_kinds)
+{
+	struct query q;
+
+	q = query_ok("410");
+	ck_assert_int_eq(q.kind, QUERY_NUMBER);
+	ck_assert_uint_eq(q.code, 410);
+	q = query_ok("code=410");
+	ck_assert_int_eq(q.kind, QUERY_CODE);
+	ck_assert_uint_eq(q.code, 410);
+	q = query_ok("{\"subCode\": 3112}");
+	ck_assert_int_eq(q.kind, QUERY_SUBCODE);
+	ck_assert_uint_eq(q.code, 3112);
+	ck_assert(key_is_code("ParticipantEndReason", 20));
+	ck_assert(key_is_subcode("SUBCODE", 7));
+	ck_assert(!key_is_code("codes", 5));
+	ck_assert(!key_is_subcode("sub", 3));
+}
+END_TEST
+
+START_TEST(test_query_errors)
+{
+	query_bad("", "invalid number '': empty");
+	query_bad(" / ", "invalid number ' / ': empty");
+	query_bad("abc", "invalid number 'abc': not a decimal number");
+	query_bad("410 3112 7", "too many numbers in '410 3112 7': expected "
+	    "CODE [SUBCODE]");
+	query_bad("1234567890", "invalid number '1234567890': more than 9 "
+	    "digits");
+	query_bad("12345678901234567890123", "invalid number "
+	    "'12345678901234567890123': more than 9 digits");
+	query_bad("410|3112", "invalid number '410|3112': not a decimal "
+	    "number");
+	query_bad("{}", "no code or subCode in '{}'");
+	query_bad("[1, 2]", "no code or subCode in '[1, 2]'");
+	query_bad("{\"code\":\"4x0\"}", "invalid code '4x0': not a decimal "
+	    "number");
+	query_bad("{\"code\":-4}", "invalid code '-4': not a decimal number");
+	query_bad("{\"subCode\":1.5}", "invalid subCode '1.5': not a decimal "
+	    "number");
+	query_bad("code=", "invalid code '': empty");
+	query_bad("\x1b[31m", "invalid number '\\x1b[31m': not a decimal "
+	    "number");
+}
+END_TEST
+
+/* Deep nesting and unterminated JSON neither crash nor hang. */
+START_TEST(test_query_hostile)
+{
+	char deep[300];
+	struct query q;
+	char err[256];
+
+	memset(deep, '{', sizeof(deep) - 1);
+	deep[sizeof(deep) - 1] = '\0';
+	ck_assert_int_eq(parse_query(deep, &q, err, sizeof(err)), -1);
+	memset(deep, '[', sizeof(deep) - 1);
+	ck_assert_int_eq(parse_query(deep, &q, err, sizeof(err)), -1);
+	ck_assert_int_eq(parse_query("{\"code\":410,\"sub", &q, err,
+	    sizeof(err)), 0);
+	ck_assert_int_eq(q.kind, QUERY_CODE);
+	ck_assert_int_eq(parse_query("{\"a\":\"\\", &q, err, sizeof(err)),
+	    -1);
+}
+END_TEST
+
 static Suite *
 lookup_suite(void)
 {
@@ -773,6 +910,10 @@ lookup_suite(void)
 	tcase_add_test(rules, test_code_context);
 	tcase_add_test(rules, test_codes_with_subcode);
 	tcase_add_test(rules, test_parse_number);
+	tcase_add_test(rules, test_query_forms);
+	tcase_add_test(rules, test_query_kinds);
+	tcase_add_test(rules, test_query_errors);
+	tcase_add_test(rules, test_query_hostile);
 	suite_add_tcase(s, rules);
 	return s;
 }

@@ -1,0 +1,56 @@
+/*
+ * Printing entries and tips to stdout in acsdiag's four formats: whole
+ * entries for people, one tab-separated line each, JSON Lines, and chosen
+ * fields.
+ */
+#ifndef ACSDIAG_PRINT_H
+#define ACSDIAG_PRINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codes.h"
+#include "search.h"
+
+enum format {
+	FORMAT_LONG,		/* whole entries, labelled fields */
+	FORMAT_LINE,		/* table, code, subcode, category, message */
+	FORMAT_JSON,		/* one JSON object a line */
+	FORMAT_FIELDS,		/* the fields of -o, tab-separated */
+};
+
+/* How an entry answers: the answer, the generic fallback, or context. */
+enum match { MATCH_EXACT, MATCH_GENERIC, MATCH_CONTEXT };
+
+enum field { FIELD_TABLE, FIELD_CODE, FIELD_SUBCODE, FIELD_CATEGORY,
+	FIELD_MESSAGE, FIELD_ADVICE, FIELD_LINKS, NFIELDS };
+
+#define MAX_FIELDS 16
+
+struct output {
+	enum format format;
+	int color;		/* ANSI colors */
+	int terminal;		/* stdout is a terminal: cut lines, wrap */
+	size_t width;		/* of the terminal */
+	const char *ellipsis;
+	size_t ellipsis_cols;
+	int no_tips;
+	enum field fields[MAX_FIELDS];
+	size_t nfields;
+	int printed;		/* something was printed: separate blocks */
+};
+
+extern struct output out;
+
+int parse_fields(const char *list, const char **bad, size_t *badlen);
+const char *field_names(void);
+
+void print_separator(void);
+void print_heading(const char *fmt, ...);
+void print_entry(const struct acs_entry *e, enum match m, uint32_t code);
+void print_tip(const struct acs_tip *t);
+size_t print_tips(const struct acs_entry *const *v, size_t n,
+    const struct search *s);
+void print_done(void);
+
+#endif
