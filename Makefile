@@ -5,6 +5,9 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -76,20 +79,32 @@ check: acsdiag gencodes $(TEST_PROGS)
 	./tests/check_rows codes ./acsdiag
 	sh tests/gen.sh ./gencodes
 	sh tests/cli.sh ./acsdiag tests/cli.tests
+	sh tests/docs.sh ./acsdiag
+	sh tests/completion.sh ./acsdiag
+	MAKE=$(MAKE) sh tests/install.sh
 
 bench: acsdiag tests/benchrun
 	./tests/benchrun -n 300 ./acsdiag 410 3112
 	./tests/benchrun -n 300 ./acsdiag --search network
 
 install: acsdiag
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
 	cp acsdiag $(DESTDIR)$(BINDIR)/acsdiag
 	chmod 755 $(DESTDIR)$(BINDIR)/acsdiag
 	cp man/acsdiag.1 $(DESTDIR)$(MANDIR)/man1/acsdiag.1
-	chmod 644 $(DESTDIR)$(MANDIR)/man1/acsdiag.1
+	cp completions/acsdiag.bash $(DESTDIR)$(BASHCOMPDIR)/acsdiag
+	cp completions/_acsdiag $(DESTDIR)$(ZSHCOMPDIR)/_acsdiag
+	cp completions/acsdiag.fish $(DESTDIR)$(FISHCOMPDIR)/acsdiag.fish
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/acsdiag.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/acsdiag $(DESTDIR)$(ZSHCOMPDIR)/_acsdiag \
+		$(DESTDIR)$(FISHCOMPDIR)/acsdiag.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/acsdiag $(DESTDIR)$(MANDIR)/man1/acsdiag.1
+	rm -f $(DESTDIR)$(BINDIR)/acsdiag $(DESTDIR)$(MANDIR)/man1/acsdiag.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/acsdiag $(DESTDIR)$(ZSHCOMPDIR)/_acsdiag \
+		$(DESTDIR)$(FISHCOMPDIR)/acsdiag.fish
 
 clean:
 	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \

@@ -69,6 +69,9 @@ static const char help_text[] =
 "      --tables      list the tables: name, entries, description\n"
 "      --tips        print the troubleshooting tips\n"
 "      --no-tips     do not print tips after the entries\n"
+"      --complete=WHAT\n"
+"                    print the codes, the subcodes (of the CODE operand), the\n"
+"                    tables or the fields, for shell completion\n"
 "\n"
 "A search or list prints a line per entry: table, code, subcode, category\n"
 "and message, separated by tabs (\"-\" for none).  Numbers are 1 to 9\n"
@@ -86,11 +89,12 @@ static const char version_text[] =
 "https://creativecommons.org/licenses/by/4.0/\n"
 "Transcribed into CSV; the changes are listed in codes/README.md.\n";
 
-enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS };
+enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS,
+	MODE_COMPLETE };
 
 /* Long options without a short form. */
 enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
-	OPT_COLOR };
+	OPT_COLOR, OPT_COMPLETE };
 
 static struct {
 	int quiet;
@@ -504,6 +508,80 @@ cmd_tips(void)
 	return EXIT_FOUND;
 }
 
+/* Print "NUMBER<TAB>what it is" for a completion: its first line, cut. */
+static void
+complete_line(uint32_t n, const char *what)
+{
+	size_t len = strcspn(what, "\n");
+
+	if (len > 60)
+		printf("%u\t%.57s...\n", n, what);
+	else
+		printf("%u\t%.*s\n", n, (int)len, what);
+}
+
+/*
+ * --complete=WHAT, for the shell completions: the documented codes, the
+ * subcodes (documented with CODE, if given), the tables or the fields, one
+ * a line, each with a tab and a short description.
+ */
+static int
+cmd_complete(const char *what, char **argv, int argc)
+{
+	const struct acs_entry *e;
+	uint32_t *v, code = 0;
+	size_t n, cap, i, j;
+	int subcodes = strcmp(what, "subcodes") == 0;
+
+	if (strcmp(what, "tables") == 0 || strcmp(what, "fields") == 0) {
+		if (argc > 0)
+			usage_error("--complete=%s takes no operand", what);
+		for (i = 0; *what == 't' && i < acs_ntables; i++)
+			printf("%s\t%s\n", acs_tables[i].name,
+			    acs_tables[i].description);
+		for (i = 0; *what == 'f' && i < NFIELDS; i++)
+			printf("%s\n", field_name(i));
+		return EXIT_FOUND;
+	}
+	if (!subcodes && strcmp(what, "codes") != 0)
+		usage_error("invalid --complete value '%s': expected codes, "
+		    "subcodes, tables or fields", what);
+	if (argc > (subcodes ? 1 : 0))
+		usage_error("--complete=%s takes %s", what, subcodes ?
+		    "at most a code" : "no operand");
+	if (argc == 1) {
+		enum number_status st = parse_number(argv[0], &code);
+		char buf[80];
+
+		if (st != NUMBER_OK)
+			usage_error("invalid number '%s': %s", printable(argv[0],
+			    buf, sizeof(buf)), number_status_string(st));
+	}
+	v = number_buffer(&cap);
+	n = argc == 1 ? subcodes_with_code(code, opt.tables, v, cap) :
+	    all_numbers(subcodes, opt.tables, v, cap);
+	for (i = 0; i < n; i++) {
+		/* a code is best described by its generic meaning, else by
+		 * a row without a subcode, else by its first row */
+		e = !subcodes ? generic_status(v[i], opt.tables) : NULL;
+		for (j = 0; !subcodes && e == NULL && j < acs_nentries; j++)
+			if (entry_in_tables(&acs_entries[j], opt.tables) &&
+			    entry_is_code_only(&acs_entries[j]) &&
+			    entry_has_code(&acs_entries[j], v[i]))
+				e = &acs_entries[j];
+		for (j = 0; e == NULL && j < acs_nentries; j++)
+			if (entry_in_tables(&acs_entries[j], opt.tables) &&
+			    (subcodes ? acs_entries[j].has_subcode &&
+			    acs_entries[j].subcode == v[i] &&
+			    (argc == 0 || entry_has_code(&acs_entries[j],
+			    code)) : entry_has_code(&acs_entries[j], v[i])))
+				e = &acs_entries[j];
+		complete_line(v[i], e != NULL ? e->message : "");
+	}
+	free(v);
+	return EXIT_FOUND;
+}
+
 /* How many long options NAME (up to any "=") abbreviates. */
 static size_t
 prefix_matches(const char *name, const struct option *longopts)
@@ -726,11 +804,13 @@ main(int argc, char *argv[])
 		{ "tables",	no_argument,		NULL,	OPT_TABLES },
 		{ "tips",	no_argument,		NULL,	OPT_TIPS },
 		{ "no-tips",	no_argument,		NULL,	OPT_NO_TIPS },
+		{ "complete",	required_argument,	NULL,	OPT_COMPLETE },
 		{ NULL,		0,			NULL,	0 },
 	};
 	enum mode mode = MODE_LOOKUP;
 	uint64_t tables = 0;
 	char buf[80];
+	const char *complete = NULL;
 	int ch, regex = 0, status, json = 0, long_format = 0, color = -1;
 
 	signal(SIGPIPE, SIG_DFL);
@@ -782,6 +862,10 @@ main(int argc, char *argv[])
 		case OPT_NO_TIPS:
 			out.no_tips = 1;
 			break;
+		case OPT_COMPLETE:
+			set_mode(&mode, MODE_COMPLETE, "--complete");
+			complete = optarg;
+			break;
 		default:
 			bad_option(ch, argv, longopts);
 		}
@@ -805,6 +889,9 @@ main(int argc, char *argv[])
 		if (argc == 0)
 			usage_error("missing search word");
 		status = cmd_search(argv, (size_t)argc, regex);
+		break;
+	case MODE_COMPLETE:
+		status = cmd_complete(complete, argv, argc);
 		break;
 	case MODE_LIST:
 	case MODE_TABLES:

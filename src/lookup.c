@@ -314,6 +314,26 @@ codes_with_subcode(uint32_t subcode, uint64_t tables, uint32_t *out,
 	return n;
 }
 
+/* All the distinct codes (subcode 0) or subcodes (1) of TABLES,
+ * ascending; at most cap. */
+size_t
+all_numbers(int subcodes, uint64_t tables, uint32_t *out, size_t cap)
+{
+	const struct acs_entry *e;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < acs_nentries; i++) {
+		e = &acs_entries[i];
+		if (!entry_in_tables(e, tables))
+			continue;
+		if (subcodes && e->has_subcode)
+			n = add_sorted(out, n, cap, e->subcode);
+		for (j = 0; !subcodes && j < e->ncodes; j++)
+			n = add_sorted(out, n, cap, e->codes[j]);
+	}
+	return n;
+}
+
 /* The distinct subcodes documented with CODE, ascending; at most cap. */
 size_t
 subcodes_with_code(uint32_t code, uint64_t tables, uint32_t *out, size_t cap)

@@ -66,6 +66,8 @@ size_t lookup_key(uint32_t n, int subcode, uint64_t tables,
     const struct acs_entry **out, size_t cap);
 size_t codes_with_subcode(uint32_t subcode, uint64_t tables, uint32_t *out,
     size_t cap);
+size_t all_numbers(int subcodes, uint64_t tables, uint32_t *out,
+    size_t cap);
 size_t subcodes_with_code(uint32_t code, uint64_t tables, uint32_t *out,
     size_t cap);
 size_t numbers_near(uint32_t n, uint64_t tables, uint32_t *out, size_t cap);

@@ -25,7 +25,7 @@
 
 struct output out = { .width = 80, .ellipsis = "...", .ellipsis_cols = 3 };
 
-static const char *const field_name[NFIELDS] = {
+static const char *const field_name_s[NFIELDS] = {
 	"table", "code", "subcode", "category", "message", "advice", "links",
 };
 
@@ -80,8 +80,8 @@ parse_fields(const char *list, const char **bad, size_t *badlen)
 	for (;;) {
 		len = strcspn(list, ",");
 		for (f = 0; f < NFIELDS; f++)
-			if (strlen(field_name[f]) == len &&
-			    strncmp(field_name[f], list, len) == 0)
+			if (strlen(field_name_s[f]) == len &&
+			    strncmp(field_name_s[f], list, len) == 0)
 				break;
 		if (f == NFIELDS || out.nfields == MAX_FIELDS) {
 			*bad = list;
@@ -93,6 +93,12 @@ parse_fields(const char *list, const char **bad, size_t *badlen)
 			return 0;
 		list += len + 1;
 	}
+}
+
+const char *
+field_name(size_t f)
+{
+	return f < NFIELDS ? field_name_s[f] : "";
 }
 
 const char *

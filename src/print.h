@@ -43,6 +43,7 @@ struct output {
 extern struct output out;
 
 int parse_fields(const char *list, const char **bad, size_t *badlen);
+const char *field_name(size_t f);
 const char *field_names(void);
 
 void print_separator(void);

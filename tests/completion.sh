@@ -1,0 +1,144 @@
+#!/bin/sh
+# The shell completions, driven as the shells drive them: bash through
+# COMP_WORDS/COMP_CWORD and COMPREPLY, fish through complete -C, zsh
+# through a pseudo-terminal (zpty) pressing TAB.  A shell that is not
+# installed is skipped (CI installs all three).
+#
+# usage: sh tests/completion.sh ACSDIAG
+
+bin=${1:?usage: completion.sh ACSDIAG}
+case $bin in
+/*) ;;
+*) bin=$PWD/$bin ;;
+esac
+top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+# the completions call "acsdiag" by the name typed: put ours first
+mkdir "$tmp/bin" && ln -s "$bin" "$tmp/bin/acsdiag" || exit 2
+PATH=$tmp/bin:$PATH
+export PATH
+passed=0
+failed=0
+
+# expect NAME WANT GOT: GOT (words) equals WANT
+expect() {
+	if [ "$2" = "$3" ]; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL $1"
+		echo "  want: $2"
+		echo "  got:  $3"
+		failed=$((failed + 1))
+	fi
+}
+
+subcodes_410='3100 3101 3111 3112 41048 301004 301005 531004'
+
+# --- bash
+bash_complete() {
+	bash -c '
+		. "$1/completions/acsdiag.bash"
+		shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		_acsdiag
+		echo "${COMPREPLY[*]}"' bash "$top" "$@"
+}
+expect "bash: the subcodes documented with 410" "$subcodes_410" \
+    "$(bash_complete acsdiag 410 '')"
+expect "bash: subcodes starting 30" "301004 301005" \
+    "$(bash_complete acsdiag 410 30)"
+expect "bash: codes starting 41" "410 412 413" \
+    "$(bash_complete acsdiag 41)"
+expect "bash: -t restricts the codes" "4000 4001 4002 4003 4004 4005 4006 \
+4007 4008 4009 4010" "$(bash_complete acsdiag -t sms 40)"
+expect "bash: options" "--table --tables" "$(bash_complete acsdiag --ta)"
+expect "bash: table names" "call-end call-automation" \
+    "$(bash_complete acsdiag -t call-)"
+expect "bash: the last of a list of tables" "pstn,sms" \
+    "$(bash_complete acsdiag -t pstn,s)"
+expect "bash: --table=" "--table=chat" \
+    "$(bash_complete acsdiag --table=ch)"
+expect "bash: fields" "code category" "$(bash_complete acsdiag -o c)"
+expect "bash: --color values, = split off" "auto always" \
+    "$(bash_complete acsdiag --color = a)"
+expect "bash: --color values, one word" "--color=never" \
+    "$(bash_complete acsdiag --color=n)"
+expect "bash: nothing after a code and a subcode" "" \
+    "$(bash_complete acsdiag 410 3112 '')"
+expect "bash: no numbers for search words" "" \
+    "$(bash_complete acsdiag -s '')"
+expect "bash: the count of codes" "51" \
+    "$(bash_complete acsdiag '' | wc -w | tr -d ' ')"
+
+# --- fish
+if command -v fish >/dev/null 2>&1; then
+	fish_complete() {
+		fish -c 'source $argv[1]/completions/acsdiag.fish
+			complete -C$argv[2]' "$top" "$1" | cut -f1 | tr '\n' ' ' |
+		    sed 's/ $//'
+	}
+	expect "fish: --ta" "--table --tables" "$(fish_complete 'acsdiag --ta')"
+	expect "fish: the subcodes documented with 410" "$subcodes_410" \
+	    "$(fish_complete 'acsdiag 410 ' | tr ' ' '\n' | sort -n |
+	    tr '\n' ' ' | sed 's/ $//')"
+	expect "fish: codes starting 41" "410 412 413" \
+	    "$(fish_complete 'acsdiag 41')"
+	expect "fish: tables" "pstn,sms" "$(fish_complete 'acsdiag -t pstn,s')"
+	expect "fish: --color" "--color=always --color=auto --color=never" \
+	    "$(fish_complete 'acsdiag --color=')"
+	expect "fish: -t restricts the codes" "4007 4008" \
+	    "$(fish_complete 'acsdiag -t sms 400' | tr ' ' '\n' |
+	    grep -E '^400[78]$' | tr '\n' ' ' | sed 's/ $//')"
+	expect "fish: nothing after a code and a subcode" "" \
+	    "$(fish_complete 'acsdiag 410 3112 ')"
+else
+	echo "completion: fish not installed, skipped"
+fi
+
+# --- zsh
+if command -v zsh >/dev/null 2>&1; then
+	zsh -n "$top/completions/_acsdiag" && r=ok || r=fail
+	expect "zsh: zsh -n" ok "$r"
+	# type LINE and TAB (TAB twice if a third argument) in an interactive
+	# zsh; print what it showed
+	zsh_complete() {
+		zsh -f -c '
+			zmodload zsh/zpty || exit 2
+			zpty z zsh -f -i
+			zpty -w z "PS1=\"%% \"; fpath=($1/completions \$fpath);" \
+			    "autoload -Uz compinit; compinit -u -D;" \
+			    "zstyle \":completion:*\" list-prompt \"\";" \
+			    "LISTMAX=10000; echo READY"
+			zpty -r z line "*READY*"
+			zpty -w -n z "$2"$'"'"'\t'"'"'
+			[[ -n $4 ]] && { sleep 0.5; zpty -w -n z $'"'"'\t'"'"'; }
+			out=
+			for i in 1 2 3 4 5 6 7 8 9 10; do
+				sleep 0.3
+				while zpty -r -t z chunk; do out+=$chunk; done
+				[[ $out == *"$3"* ]] && break
+			done
+			zpty -d z
+			print -r -- "$out"' zsh "$top" "$1" "$2" "$3" |
+		    sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' | tr -d '\r'
+	}
+	zsh_complete 'acsdiag 410 ' 531004 >"$tmp/zsh.out"
+	got=$(grep -oE '^[0-9]+ +-- ' "$tmp/zsh.out" | grep -oE '^[0-9]+' |
+	    sort -n | tr '\n' ' ' | sed 's/ $//')
+	expect "zsh: the subcodes documented with 410, described" \
+	    "$subcodes_410" "$got"
+	grep -q '^3112 *-- Call setup failed' "$tmp/zsh.out" && r=ok || r=fail
+	expect "zsh: 3112 with its message" ok "$r"
+	zsh_complete 'acsdiag --ta' tables twice >"$tmp/zsh.out"
+	grep -q -- '--tables *-- list the tables' "$tmp/zsh.out" &&
+	    grep -q -- '--table *-- only look' "$tmp/zsh.out" && r=ok || r=fail
+	expect "zsh: --ta offers --table and --tables" ok "$r"
+else
+	echo "completion: zsh not installed, skipped"
+fi
+
+echo "completion: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,77 @@
+#!/bin/sh
+# The documentation in step with the program: the man page lints clean,
+# its SYNOPSIS is the usage of --help, and --help, the man page and the
+# three completions know the same options.
+#
+# usage: sh tests/docs.sh ACSDIAG
+
+bin=${1:?usage: docs.sh ACSDIAG}
+top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+passed=0
+failed=0
+
+check() {
+	if [ "$2" = ok ]; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL $1"
+		failed=$((failed + 1))
+	fi
+}
+
+# same NAME FILE1 FILE2: the two sorted lists are equal
+same() {
+	if cmp -s "$2" "$3"; then
+		check "$1" ok
+	else
+		check "$1" fail
+		diff "$2" "$3" | sed -n 's/^[<>]/  &/p'
+	fi
+}
+
+man=$top/man/acsdiag.1
+if command -v mandoc >/dev/null 2>&1; then
+	mandoc -Tlint -Wwarning "$man" >"$tmp/lint" 2>&1
+	[ $? -eq 0 ] && [ ! -s "$tmp/lint" ] && r=ok || r=fail
+	check "mandoc -Tlint -Wwarning is silent" "$r"
+	cat "$tmp/lint"
+	mandoc -Tascii "$man" | col -b >"$tmp/man.txt"
+	sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' "$tmp/man.txt" | sed '1d;$d' |
+	    tr -s ' \t\n' '   ' >"$tmp/synopsis"
+	"$bin" --help | sed -n '/^usage:/,/^$/p' | sed 's/^usage://' |
+	    tr -s ' \t\n' '   ' >"$tmp/usage"
+	same "the usage of --help is the man page's SYNOPSIS" "$tmp/usage" \
+	    "$tmp/synopsis"
+	sed -n '/^OPTIONS/,/^ENVIRONMENT/p' "$tmp/man.txt" |
+	    grep -oE -- '(^| )--?[A-Za-z][a-z-]*' | tr -d ' ' | sort -u \
+	    >"$tmp/man.opts"
+else
+	echo "docs: mandoc not installed, man page checks skipped"
+fi
+
+"$bin" --help | grep -E '^ +-' | grep -oE -- '(^| )--?[A-Za-z][a-z-]*' |
+    tr -d ' ' | sort -u >"$tmp/help.opts"
+[ -s "$tmp/help.opts" ] && r=ok || r=fail
+check "--help lists options" "$r"
+[ -f "$tmp/man.opts" ] && same "--help and the man page's OPTIONS" \
+    "$tmp/help.opts" "$tmp/man.opts"
+
+sed -n "/^_acsdiag_options='/,/'/p" "$top/completions/acsdiag.bash" |
+    grep -oE -- '--?[A-Za-z][a-z-]*' | sort -u >"$tmp/bash.opts"
+same "--help and the bash completion" "$tmp/help.opts" "$tmp/bash.opts"
+
+grep -E "^ +'" "$top/completions/_acsdiag" |
+    grep -oE -- "(\{|,|'|\))--?[A-Za-z][a-z-]*" | tr -d "{,')" |
+    sort -u >"$tmp/zsh.opts"
+same "--help and the zsh completion" "$tmp/help.opts" "$tmp/zsh.opts"
+
+grep '^complete -c acsdiag' "$top/completions/acsdiag.fish" |
+    grep -oE -- ' -(s [A-Za-z]|l [a-z-]+)' |
+    sed 's/^ -s /-/; s/^ -l /--/' | sort -u >"$tmp/fish.opts"
+same "--help and the fish completion" "$tmp/help.opts" "$tmp/fish.opts"
+
+echo "docs: $passed passed, $failed failed"
+[ "$failed" = 0 ]
