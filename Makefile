@@ -24,23 +24,27 @@ CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
 
 CODES = $(wildcard codes/*.csv)
 
-OBJS = src/acsdiag.o src/print.o src/query.o src/lookup.o src/search.o \
-	src/codes_gen.o
-TEST_PROGS = tests/check_core tests/check_rows
+OBJS = src/acsdiag.o src/print.o src/scan.o src/query.o src/lookup.o \
+	src/search.o src/codes_gen.o
+TEST_PROGS = tests/check_core tests/check_rows tests/genlog
 
 .PHONY: all check install uninstall clean bench
 
 all: acsdiag
 
 acsdiag: $(OBJS)
-	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(LDFLAGS) -o $@ $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(LDFLAGS) -o $@ $(OBJS) -lcsv
 
-src/acsdiag.o: src/acsdiag.c src/lookup.h src/print.h src/query.h src/search.h \
-		src/codes.h Makefile
+src/acsdiag.o: src/acsdiag.c src/lookup.h src/print.h src/query.h src/scan.h \
+		src/search.h src/codes.h Makefile
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DVERSION='"$(VERSION)"' -c -o $@ src/acsdiag.c
 
-src/print.o: src/print.c src/print.h src/lookup.h src/search.h src/codes.h
+src/print.o: src/print.c src/print.h src/lookup.h src/scan.h src/search.h \
+		src/codes.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/print.c
+
+src/scan.o: src/scan.c src/scan.h src/lookup.h src/query.h src/codes.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/scan.c
 
 src/query.o: src/query.c src/query.h src/lookup.h src/codes.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/query.c
@@ -61,15 +65,18 @@ src/codes_gen.c: gencodes $(CODES)
 gencodes: src/gencodes.c src/codes.h src/fold.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ src/gencodes.c -lcsv
 
-CORE_OBJS = src/query.o src/lookup.o src/search.o src/codes_gen.o
+CORE_OBJS = src/scan.o src/query.o src/lookup.o src/search.o src/codes_gen.o
 
 tests/check_core: tests/check_core.c $(CORE_OBJS) src/lookup.h src/query.h src/search.h \
 		src/codes.h
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ \
-		tests/check_core.c $(CORE_OBJS) $(CHECK_LIBS)
+		tests/check_core.c $(CORE_OBJS) -lcsv $(CHECK_LIBS)
 
 tests/check_rows: tests/check_rows.c
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ tests/check_rows.c -lcsv
+
+tests/genlog: tests/genlog.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ tests/genlog.c
 
 tests/benchrun: tests/benchrun.c
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ tests/benchrun.c
@@ -79,13 +86,28 @@ check: acsdiag gencodes $(TEST_PROGS)
 	./tests/check_rows codes ./acsdiag
 	sh tests/gen.sh ./gencodes
 	sh tests/cli.sh ./acsdiag tests/cli.tests
+	sh tests/scan.sh ./acsdiag ./tests/genlog
 	sh tests/docs.sh ./acsdiag
 	sh tests/completion.sh ./acsdiag
 	MAKE=$(MAKE) sh tests/install.sh
 
-bench: acsdiag tests/benchrun
+# make bench: a lookup and a search against /bin/true; --scan of a 200 MB
+# ACSCallSummary-like JSON Lines file against grep -c and a jq pipeline.
+BENCH_LOG = tests/bench.jsonl
+
+$(BENCH_LOG): tests/genlog
+	./tests/genlog -f jsonl -s 200M -o $@
+
+bench: acsdiag tests/benchrun $(BENCH_LOG)
 	./tests/benchrun -n 300 ./acsdiag 410 3112
 	./tests/benchrun -n 300 ./acsdiag --search network
+	./tests/benchrun -n 10 -w 1 \
+		-R 'grep -c ParticipantEndSubCode $(BENCH_LOG) >tests/bench.out' \
+		./acsdiag -q --scan $(BENCH_LOG)
+	./tests/benchrun -n 1 -w 0 \
+		-R "jq -r '[.ParticipantEndReason,.ParticipantEndSubCode]|@tsv' $(BENCH_LOG) | sort | uniq -c >tests/bench.out" \
+		./acsdiag -q --scan $(BENCH_LOG)
+	@rm -f tests/bench.out
 
 install: acsdiag
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -108,4 +130,4 @@ uninstall:
 
 clean:
 	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
-		$(TEST_PROGS) tests/benchrun
+		$(TEST_PROGS) tests/benchrun $(BENCH_LOG) tests/bench.out

@@ -6,7 +6,7 @@
 
 _acsdiag_options='-E --regex -h --help -l --long -o --fields -q --quiet
 	-s --search -t --table -V --version --color --json --list --tables
-	--tips --no-tips --complete'
+	--tips --no-tips --complete --scan'
 
 # _acsdiag_values WORDLIST CUR: set COMPREPLY to the words starting with CUR
 _acsdiag_values()
@@ -33,7 +33,7 @@ _acsdiag_list()
 _acsdiag()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev= opt= cmd=${COMP_WORDS[0]} eq=
-	local i w skip= search= numbers=() tables=()
+	local i w skip= search= scan= numbers=() tables=()
 
 	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
 
@@ -68,6 +68,7 @@ _acsdiag()
 		--table=*) tables+=(-t "${w#*=}") ;;
 		-s | --search | -E | --regex | --list | --tables | --tips | -h | --help | -V | --version)
 			search=1 ;;
+		--scan) scan=1 ;;
 		-*) ;;
 		*[!0-9]*) ;;
 		*) numbers+=("$w") ;;
@@ -99,6 +100,12 @@ _acsdiag()
 		return
 		;;
 	esac
+	if [ -n "$scan" ]; then
+		# log files
+		local IFS=$'\n'
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return
+	fi
 	[ -n "$search" ] && return
 	case ${#numbers[@]} in
 	0)

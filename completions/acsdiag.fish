@@ -23,7 +23,7 @@ function __acsdiag_state
                 set skip 1
             case '--table=*'
                 set tables $tables -t (string replace -- '--table=' '' $w)
-            case -s --search -E --regex --list --tables --tips -h --help -V --version
+            case -s --search -E --regex --list --tables --tips -h --help -V --version --scan
                 echo search
                 return
             case '-*'
@@ -73,4 +73,6 @@ complete -c acsdiag -l tables -d 'List the tables'
 complete -c acsdiag -l tips -d 'Print the troubleshooting tips'
 complete -c acsdiag -l no-tips -d 'Do not print tips after the entries'
 complete -c acsdiag -l complete -x -a 'codes subcodes tables fields' -d 'Print values for shell completion'
+complete -c acsdiag -l scan -d 'Count and explain the code and subcode pairs in log files'
+complete -c acsdiag -n '__fish_seen_argument -l scan' -F
 complete -c acsdiag -n '__acsdiag_wants 0; or __acsdiag_wants 1' -a '(__acsdiag_numbers)'

@@ -5,6 +5,7 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #include "lookup.h"
 #include "print.h"
 #include "query.h"
+#include "scan.h"
 #include "search.h"
 
 #ifndef VERSION
@@ -37,6 +39,8 @@ static const char usage_text[] =
 "               [--no-tips] -s | -E WORD...\n"
 "       acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
 "               --list\n"
+"       acsdiag [-q] [-t NAME[,NAME...]] [--color[=WHEN]] [--json] --scan\n"
+"               [FILE...]\n"
 "       acsdiag --tables | --tips | -h | -V\n";
 
 static const char help_text[] =
@@ -66,6 +70,8 @@ static const char help_text[] =
 "                    color the output: auto (on a terminal), always, never\n"
 "      --json        print JSON Lines, one object per entry\n"
 "      --list        list every entry, one line each\n"
+"      --scan        count the code and subcode pairs in the log FILEs (or\n"
+"                    standard input): JSON, CSV exports, text; explain them\n"
 "      --tables      list the tables: name, entries, description\n"
 "      --tips        print the troubleshooting tips\n"
 "      --no-tips     do not print tips after the entries\n"
@@ -90,11 +96,11 @@ static const char version_text[] =
 "Transcribed into CSV; the changes are listed in codes/README.md.\n";
 
 enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS,
-	MODE_COMPLETE };
+	MODE_COMPLETE, MODE_SCAN };
 
 /* Long options without a short form. */
 enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
-	OPT_COLOR, OPT_COMPLETE };
+	OPT_COLOR, OPT_COMPLETE, OPT_SCAN };
 
 static struct {
 	int quiet;
@@ -508,6 +514,71 @@ cmd_tips(void)
 	return EXIT_FOUND;
 }
 
+static const char *
+plural(uint64_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Scan one file ("-": standard input) into the tally. */
+static int
+scan_file(const char *name, struct scan_tally *t)
+{
+	int fd, rc;
+
+	if (strcmp(name, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(name, O_RDONLY)) == -1) {
+		warn("%s", name);
+		return -1;
+	}
+	rc = scan_fd(fd, SCAN_AUTO, t);
+	if (rc != 0)
+		warn("%s", strcmp(name, "-") == 0 ? "stdin" : name);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
+}
+
+/*
+ * --scan [FILE...]: count the code and subcode pairs of log files and
+ * explain them.  A file that cannot be read is reported and the others
+ * are still scanned; the status is then 2.
+ */
+static int
+cmd_scan(char **files, int nfiles)
+{
+	struct scan_tally t;
+	struct scan_pair *pairs;
+	size_t n;
+	int status = EXIT_FOUND, i;
+
+	scan_tally_init(&t);
+	if (nfiles == 0 && scan_file("-", &t) != 0)
+		status = EXIT_TROUBLE;
+	for (i = 0; i < nfiles; i++)
+		if (scan_file(files[i], &t) != 0)
+			status = EXIT_TROUBLE;
+	if ((pairs = calloc(t.npairs + 1, sizeof(*pairs))) == NULL)
+		err(EXIT_TROUBLE, NULL);
+	n = scan_sorted(&t, pairs);
+	if (!opt.quiet) {
+		print_scan(pairs, n, &t.stats, opt.tables);
+		fprintf(stderr, "acsdiag: %llu line%s read, %llu record%s with "
+		    "a pair, %zu distinct pair%s, %llu line%s skipped\n",
+		    (unsigned long long)t.stats.lines, plural(t.stats.lines),
+		    (unsigned long long)t.stats.records,
+		    plural(t.stats.records), n, plural(n),
+		    (unsigned long long)t.stats.skipped,
+		    plural(t.stats.skipped));
+	}
+	if (status == EXIT_FOUND && t.stats.records == 0)
+		status = EXIT_NOT_FOUND;
+	free(pairs);
+	scan_tally_free(&t);
+	return status;
+}
+
 /* Print "NUMBER<TAB>what it is" for a completion: its first line, cut. */
 static void
 complete_line(uint32_t n, const char *what)
@@ -805,6 +876,7 @@ main(int argc, char *argv[])
 		{ "tips",	no_argument,		NULL,	OPT_TIPS },
 		{ "no-tips",	no_argument,		NULL,	OPT_NO_TIPS },
 		{ "complete",	required_argument,	NULL,	OPT_COMPLETE },
+		{ "scan",	no_argument,		NULL,	OPT_SCAN },
 		{ NULL,		0,			NULL,	0 },
 	};
 	enum mode mode = MODE_LOOKUP;
@@ -862,6 +934,9 @@ main(int argc, char *argv[])
 		case OPT_NO_TIPS:
 			out.no_tips = 1;
 			break;
+		case OPT_SCAN:
+			set_mode(&mode, MODE_SCAN, "--scan");
+			break;
 		case OPT_COMPLETE:
 			set_mode(&mode, MODE_COMPLETE, "--complete");
 			complete = optarg;
@@ -880,7 +955,8 @@ main(int argc, char *argv[])
 		out.format = FORMAT_JSON;
 	else if (out.nfields > 0)
 		out.format = FORMAT_FIELDS;
-	else if ((mode == MODE_SEARCH || mode == MODE_LIST) && !long_format)
+	else if ((mode == MODE_SEARCH || mode == MODE_LIST ||
+	    mode == MODE_SCAN) && !long_format)
 		out.format = FORMAT_LINE;
 	setup_output(color);
 
@@ -892,6 +968,12 @@ main(int argc, char *argv[])
 		break;
 	case MODE_COMPLETE:
 		status = cmd_complete(complete, argv, argc);
+		break;
+	case MODE_SCAN:
+		if (out.format == FORMAT_FIELDS)
+			usage_error("--scan and --fields cannot be used "
+			    "together");
+		status = cmd_scan(argv, argc);
 		break;
 	case MODE_LIST:
 	case MODE_TABLES:

@@ -239,6 +239,24 @@ code_context(uint32_t code, uint64_t tables, const struct acs_entry **out,
 	return n;
 }
 
+/*
+ * The entry that best explains a pair seen in a log: the first exact
+ * match, else the generic subcode; for a code alone (subcode < 0), its
+ * first row without a subcode.  NULL if none is documented.
+ */
+const struct acs_entry *
+pair_entry(uint32_t code, int64_t subcode, uint64_t tables)
+{
+	const struct acs_entry *e;
+	int generic;
+
+	if (subcode < 0)
+		return code_context(code, tables, &e, 1) > 0 ? e : NULL;
+	if (lookup_pair(code, (uint32_t)subcode, tables, &e, 1, &generic) > 0)
+		return e;
+	return NULL;
+}
+
 /* Is CODE the code (not the subcode) of an entry in TABLES? */
 int
 code_documented(uint32_t code, uint64_t tables)

@@ -60,6 +60,8 @@ size_t lookup_pair(uint32_t code, uint32_t subcode, uint64_t tables,
 size_t code_context(uint32_t code, uint64_t tables,
     const struct acs_entry **out, size_t cap);
 int code_documented(uint32_t code, uint64_t tables);
+const struct acs_entry *pair_entry(uint32_t code, int64_t subcode,
+    uint64_t tables);
 size_t lookup_number(uint32_t n, uint64_t tables,
     const struct acs_entry **out, size_t cap);
 size_t lookup_key(uint32_t n, int subcode, uint64_t tables,

@@ -10,6 +10,7 @@
 
 #include "lookup.h"
 #include "print.h"
+#include "scan.h"
 #include "search.h"
 
 /* Width of the "Category: " labels that start each field of an entry. */
@@ -561,6 +562,114 @@ print_tips(const struct acs_entry *const *v, size_t n,
 	for (i = 0; i < ntips && i < sizeof(tips) / sizeof(tips[0]); i++)
 		print_tip(tips[i]);
 	return ntips;
+}
+
+/* One pair of a scan: count, share, code, subcode, category, message. */
+static void
+print_scan_line(const struct scan_pair *p, uint64_t total,
+    const struct acs_entry *e)
+{
+	char num[64];
+	const char *cat = e != NULL ? category_name(e->category) : "";
+	size_t from, to;
+
+	line.len = 0;
+	snprintf(num, sizeof(num), "%llu\t%.1f%%\t%u\t",
+	    (unsigned long long)p->count, 100.0 * (double)p->count /
+	    (double)total, p->code);
+	puts_buf(&line, num);
+	if (p->subcode != SCAN_NO_SUBCODE)
+		snprintf(num, sizeof(num), "%u\t", p->subcode);
+	else
+		snprintf(num, sizeof(num), "-\t");
+	puts_buf(&line, num);
+	from = line.len;
+	puts_buf(&line, *cat != '\0' ? cat : "-");
+	to = line.len;
+	put(&line, "\t", 1);
+	if (e != NULL)
+		put_joined(&line, e->message);
+	else
+		puts_buf(&line, "(undocumented)");
+	print_line(line.s, from, to, *cat != '\0' ?
+	    category_color(e->category) : NULL);
+}
+
+static void
+print_scan_json(const struct scan_pair *p, const struct acs_entry *e)
+{
+	printf("{\"count\":%llu,\"code\":%u,\"subcode\":",
+	    (unsigned long long)p->count, p->code);
+	if (p->subcode != SCAN_NO_SUBCODE)
+		printf("%u", p->subcode);
+	else
+		printf("null");
+	printf(",\"category\":");
+	if (e != NULL)
+		json_string_or_null(category_name(e->category));
+	else
+		printf("null");
+	printf(",\"message\":");
+	if (e != NULL)
+		json_string(e->message);
+	else
+		printf("null");
+	printf(",\"table\":");
+	if (e != NULL)
+		json_string(entry_table(e)->name);
+	else
+		printf("null");
+	printf(",\"documented\":%s}\n", e != NULL ? "true" : "false");
+}
+
+/*
+ * The summary of a scan: the pairs, most frequent first, with what they
+ * mean; then, but in JSON, the totals by category.
+ */
+void
+print_scan(const struct scan_pair *pairs, size_t n,
+    const struct scan_stats *st, uint64_t tables)
+{
+	static const char *const names[] = {
+		"(no category)", "Success", "ExpectedError",
+		"UnexpectedClientError", "UnexpectedServerError",
+	};
+	uint64_t by_cat[5] = { 0 }, undocumented = st->overflow;
+	const struct acs_entry *e;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		e = pair_entry(pairs[i].code, pairs[i].subcode ==
+		    SCAN_NO_SUBCODE ? -1 : (int64_t)pairs[i].subcode, tables);
+		if (out.format == FORMAT_JSON)
+			print_scan_json(&pairs[i], e);
+		else
+			print_scan_line(&pairs[i], st->records, e);
+		if (e == NULL)
+			undocumented += pairs[i].count;
+		else
+			by_cat[e->category < 5 ? e->category : 0] +=
+			    pairs[i].count;
+	}
+	if (out.format == FORMAT_JSON || st->records == 0)
+		return;
+	if (st->overflow > 0)
+		printf("%llu\t%.1f%%\t-\t-\t-\t(more distinct pairs than "
+		    "counted one by one)\n", (unsigned long long)st->overflow,
+		    100.0 * (double)st->overflow / (double)st->records);
+	printf("\nBy category:\n");
+	for (i = 1; i <= 5; i++) {
+		uint64_t c = i < 5 ? by_cat[i] : by_cat[0];
+
+		if (c > 0)
+			printf("%llu\t%.1f%%\t%s\n", (unsigned long long)c,
+			    100.0 * (double)c / (double)st->records,
+			    names[i < 5 ? i : 0]);
+	}
+	if (undocumented > 0)
+		printf("%llu\t%.1f%%\t(undocumented)\n",
+		    (unsigned long long)undocumented,
+		    100.0 * (double)undocumented / (double)st->records);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "codes.h"
+#include "scan.h"
 #include "search.h"
 
 enum format {
@@ -52,6 +53,8 @@ void print_entry(const struct acs_entry *e, enum match m, uint32_t code);
 void print_tip(const struct acs_tip *t);
 size_t print_tips(const struct acs_entry *const *v, size_t n,
     const struct search *s);
+void print_scan(const struct scan_pair *pairs, size_t n,
+    const struct scan_stats *st, uint64_t tables);
 void print_done(void);
 
 #endif

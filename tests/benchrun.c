@@ -39,7 +39,8 @@ struct prog {
 };
 
 static const char usage_line[] =
-    "usage: benchrun [-n RUNS] [-r REFERENCE] COMMAND [ARG...]";
+    "usage: benchrun [-n RUNS] [-w WARMUPS] [-r REFERENCE | -R SHELL-COMMAND]\n"
+    "                COMMAND [ARG...]";
 
 static void
 usage(void)
@@ -48,9 +49,10 @@ usage(void)
 	exit(2);
 }
 
-/* Parse the argument of -n: a decimal number from 1 to MAX_RUNS. */
+/* Parse the argument of -n (min 1) or -w (min 0): a decimal number up
+ * to MAX_RUNS. */
 static int
-parse_runs(const char *s)
+parse_runs(const char *s, int min, int opt)
 {
 	char *end;
 	long n;
@@ -58,9 +60,9 @@ parse_runs(const char *s)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (*s < '0' || *s > '9' || *end != '\0' || errno == ERANGE ||
-	    n < 1 || n > MAX_RUNS)
-		errx(2, "-n: runs must be a number from 1 to %d, not '%s'",
-		    MAX_RUNS, s);
+	    n < min || n > MAX_RUNS)
+		errx(2, "-%c: runs must be a number from %d to %d, not '%s'",
+		    opt, min, MAX_RUNS, s);
 	return (int)n;
 }
 
@@ -167,20 +169,34 @@ int
 main(int argc, char *argv[])
 {
 	struct prog ref = { NULL, 0, 0, 0 }, cmd = { NULL, 1, 0, 0 };
-	char *refargv[2] = { "/bin/true", NULL };
+	char *refargv[4] = { "/bin/true", NULL, NULL, NULL };
+	const char *refname = "/bin/true";
+	int warmups = WARMUP_RUNS;
 	double *refwall, *cmdwall, *pair;
 	double refmed, cmdmed, pairmed;
 	long rss, refrss = 0, cmdrss = 0;
 	int ch, devnull, i, runs = DEFAULT_RUNS;
 
 	opterr = 0;
-	while ((ch = getopt(argc, argv, "+:n:r:")) != -1) {
+	while ((ch = getopt(argc, argv, "+:n:R:r:w:")) != -1) {
 		switch (ch) {
 		case 'n':
-			runs = parse_runs(optarg);
+			runs = parse_runs(optarg, 1, 'n');
+			break;
+		case 'R':
+			/* a pipeline, run by the shell */
+			refargv[0] = "/bin/sh";
+			refargv[1] = "-c";
+			refargv[2] = optarg;
+			refname = optarg;
 			break;
 		case 'r':
 			refargv[0] = optarg;
+			refargv[1] = NULL;
+			refname = optarg;
+			break;
+		case 'w':
+			warmups = parse_runs(optarg, 0, 'w');
 			break;
 		case ':':
 			warnx("option -%c needs an argument", optopt);
@@ -205,7 +221,7 @@ main(int argc, char *argv[])
 	    (pair = calloc(runs, sizeof(*pair))) == NULL)
 		err(2, NULL);
 
-	for (i = 0; i < WARMUP_RUNS; i++) {
+	for (i = 0; i < warmups; i++) {
 		run_once(&ref, devnull, &rss);
 		run_once(&cmd, devnull, &rss);
 	}
@@ -224,7 +240,7 @@ main(int argc, char *argv[])
 
 	printf("benchrun: %d runs each, interleaved\n", runs);
 	printf("reference %s: median wall %.3f ms, peak RSS %ld KiB "
-	    "(max over runs)\n", refargv[0], refmed * 1e3, refrss);
+	    "(max over runs)\n", refname, refmed * 1e3, refrss);
 	printf("command");
 	for (i = 0; i < argc; i++)
 		printf(" %s", argv[i]);

@@ -10,6 +10,7 @@
 
 #include "lookup.h"
 #include "query.h"
+#include "scan.h"
 #include "search.h"
 
 static const struct acs_entry *buf[1024];
@@ -884,6 +885,209 @@ START_TEST(test_query_hostile)
 }
 END_TEST
 
+/* ---- the log scanner */
+
+static uint64_t
+tally_count(const struct scan_tally *t, uint32_t code, uint32_t subcode)
+{
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slots[i].count != 0 && t->slots[i].code == code &&
+		    t->slots[i].subcode == subcode)
+			return t->slots[i].count;
+	return 0;
+}
+
+static const char sample_json[] =
+    "{\"ParticipantEndReason\":\"410\",\"ParticipantEndSubCode\":\"3112\"}\n"
+    "{\"a\":\"x\\\"y{[\\\\\",\"code\":0,\"subCode\":0,\"u\":\"caf\xc3\xa9\"}\r\n"
+    "not json\n"
+    "{\"data\":{\"resultInformation\":{\"code\":400,\"subCode\":8536}},"
+    "\"code\":\"7\"}\n"
+    "[{\"Code\":\"487\"},{\"RESULTCODE\":603,\"resultSubcode\":0}]\n"
+    "{\"bad\":\"\xff\",\"code\":1,\"subCode\":1}\n"
+    "{\"n\":-1.5e3,\"t\":true,\"f\":false,\"z\":null,\"code\":480,"
+    "\"subCode\":10037}\n"
+    "{\"code\":410,\"sub";
+
+static const char sample_events[] =
+    "[\n  {\n    \"id\": \"1\",\n    \"data\": {\n      \"resultInformation\""
+    ": {\n        \"code\": 400,\n        \"subCode\": 8536\n      }\n    }"
+    "\n  },\n  {\n    \"data\": { \"resultInformation\": { \"code\": 403 } }"
+    "\n  }\n]\n";
+
+static const char sample_csv[] =
+    "\"TimeGenerated [UTC]\",ParticipantEndReason,ParticipantEndSubCode,"
+    "Agent\n"
+    "\"11/26/2026, 10:15 AM\",410,3112,\"a, b\nc\"\n"
+    "x,0,0,\"\"\"q\"\"\"\n"
+    "y,503,,z\n"
+    "w,,,nothing\n";
+
+static const char sample_text[] =
+    "callEndReason: {code: 410, subCode: 3112}\n"
+    "info code=480, subCode=10037 x\n"
+    "ended 490#4502\n"
+    "status code: 200\n"
+    "ids like ab#12 and 12:30:45\n"
+    "bad \xc3 utf8 code=1 subCode=1\n"
+    "code=0 subCode=0 code=603 subCode=0\r\n";
+
+/* Scanning any chunking of the same bytes counts the same. */
+static void
+same_whatever_the_chunks(const char *buf, enum scan_format f)
+{
+	struct scan_tally whole, part;
+	size_t n = strlen(buf);
+
+	scan_tally_init(&whole);
+	ck_assert_int_eq(scan_buffer(buf, n, n, f, &whole), 0);
+	for (size_t chunk = 1; chunk <= 40; chunk++) {
+		scan_tally_init(&part);
+		ck_assert_int_eq(scan_buffer(buf, n, chunk, f, &part), 0);
+		ck_assert_msg(part.npairs == whole.npairs &&
+		    part.stats.records == whole.stats.records &&
+		    part.stats.skipped == whole.stats.skipped &&
+		    part.stats.lines == whole.stats.lines,
+		    "chunk %zu: %zu pairs, %llu records, %llu skipped", chunk,
+		    part.npairs, (unsigned long long)part.stats.records,
+		    (unsigned long long)part.stats.skipped);
+		for (size_t i = 0; i < whole.nslots; i++)
+			if (whole.slots[i].count != 0)
+				ck_assert_uint_eq(tally_count(&part,
+				    whole.slots[i].code, whole.slots[i].subcode),
+				    whole.slots[i].count);
+		scan_tally_free(&part);
+	}
+	scan_tally_free(&whole);
+}
+
+START_TEST(test_scan_chunks)
+{
+	same_whatever_the_chunks(sample_json, SCAN_AUTO);
+	same_whatever_the_chunks(sample_events, SCAN_AUTO);
+	same_whatever_the_chunks(sample_csv, SCAN_AUTO);
+	same_whatever_the_chunks(sample_text, SCAN_AUTO);
+}
+END_TEST
+
+START_TEST(test_scan_json)
+{
+	struct scan_tally t;
+
+	scan_tally_init(&t);
+	scan_buffer(sample_json, strlen(sample_json), 4096, SCAN_AUTO, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	/* the pair is the innermost object's; "code":"7" is the outer's */
+	ck_assert_uint_eq(tally_count(&t, 400, 8536), 1);
+	ck_assert_uint_eq(tally_count(&t, 7, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 487, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 603, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 480, 10037), 1);
+	ck_assert_uint_eq(tally_count(&t, 1, 1), 0);
+	ck_assert_uint_eq(t.stats.records, 7);
+	/* "not json", the invalid UTF-8 line and the truncated last one */
+	ck_assert_uint_eq(t.stats.skipped, 3);
+	ck_assert_uint_eq(t.stats.lines, 8);
+	scan_tally_free(&t);
+
+	scan_tally_init(&t);
+	scan_buffer(sample_events, strlen(sample_events), 4096, SCAN_AUTO, &t);
+	ck_assert_uint_eq(tally_count(&t, 400, 8536), 1);
+	ck_assert_uint_eq(tally_count(&t, 403, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.records, 2);
+	ck_assert_uint_eq(t.stats.skipped, 0);
+	scan_tally_free(&t);
+}
+END_TEST
+
+START_TEST(test_scan_csv_and_text)
+{
+	struct scan_tally t;
+
+	ck_assert_int_eq(scan_detect(sample_csv, strlen(sample_csv)),
+	    SCAN_CSV);
+	ck_assert_int_eq(scan_detect(sample_text, strlen(sample_text)),
+	    SCAN_TEXT);
+	ck_assert_int_eq(scan_detect(" \n[", 3), SCAN_JSON);
+	ck_assert_int_eq(scan_detect("\xef\xbb\xbf{}", 5), SCAN_JSON);
+	ck_assert_int_eq(scan_detect("code,sub\n", 9), SCAN_CSV);
+	ck_assert_int_eq(scan_detect("a code here\n", 12), SCAN_TEXT);
+
+	scan_tally_init(&t);
+	scan_buffer(sample_csv, strlen(sample_csv), 4096, SCAN_AUTO, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 503, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.records, 3);
+	ck_assert_uint_eq(t.stats.lines, 6);
+	scan_tally_free(&t);
+
+	scan_tally_init(&t);
+	scan_buffer(sample_text, strlen(sample_text), 4096, SCAN_AUTO, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 480, 10037), 1);
+	ck_assert_uint_eq(tally_count(&t, 490, 4502), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 603, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 1, 1), 0);
+	ck_assert_uint_eq(t.stats.records, 5);
+	ck_assert_uint_eq(t.stats.skipped, 1);
+	scan_tally_free(&t);
+}
+END_TEST
+
+/* Deep nesting is an error, not a crash; the next line is read. */
+START_TEST(test_scan_hostile)
+{
+	struct scan_tally t;
+	char buf[512];
+
+	memset(buf, '[', 200);
+	strcpy(buf + 200, "\n{\"code\":410,\"subCode\":3112}\n");
+	scan_tally_init(&t);
+	scan_buffer(buf, strlen(buf), 7, SCAN_JSON, &t);
+	ck_assert_uint_eq(t.stats.skipped, 1);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	scan_tally_free(&t);
+
+	scan_tally_init(&t);
+	scan_buffer("{\"code\":0}}]\n{\"code\":1}", 23, 3, SCAN_JSON, &t);
+	ck_assert_uint_eq(tally_count(&t, 0, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 1, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.skipped, 1);
+	scan_tally_free(&t);
+}
+END_TEST
+
+START_TEST(test_scan_tally)
+{
+	struct scan_tally t;
+	struct scan_pair *v;
+	size_t n;
+
+	scan_tally_init(&t);
+	for (uint32_t i = 0; i < SCAN_MAX_PAIRS + 10; i++)
+		ck_assert_int_eq(scan_add(&t, i, i % 3 == 0 ?
+		    SCAN_NO_SUBCODE : i), 0);
+	scan_add(&t, 5, 5);
+	scan_add(&t, 5, 5);
+	ck_assert_uint_eq(t.npairs, SCAN_MAX_PAIRS);
+	ck_assert_uint_eq(t.stats.overflow, 10);
+	ck_assert_uint_eq(t.stats.records, SCAN_MAX_PAIRS + 12);
+	v = calloc(t.npairs, sizeof(*v));
+	ck_assert_ptr_nonnull(v);
+	n = scan_sorted(&t, v);
+	ck_assert_uint_eq(n, SCAN_MAX_PAIRS);
+	ck_assert_uint_eq(v[0].code, 5);
+	ck_assert_uint_eq(v[0].count, 3);
+	ck_assert_uint_eq(v[1].code, 0);
+	ck_assert_uint_eq(v[1].subcode, SCAN_NO_SUBCODE);
+	free(v);
+	scan_tally_free(&t);
+}
+END_TEST
+
 static Suite *
 lookup_suite(void)
 {
@@ -944,6 +1148,21 @@ search_suite(void)
 	return s;
 }
 
+static Suite *
+scan_suite(void)
+{
+	Suite *s = suite_create("scan");
+	TCase *tc = tcase_create("scan");
+
+	tcase_add_test(tc, test_scan_chunks);
+	tcase_add_test(tc, test_scan_json);
+	tcase_add_test(tc, test_scan_csv_and_text);
+	tcase_add_test(tc, test_scan_hostile);
+	tcase_add_test(tc, test_scan_tally);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
 int
 main(void)
 {
@@ -951,6 +1170,7 @@ main(void)
 	int failed;
 
 	srunner_add_suite(sr, search_suite());
+	srunner_add_suite(sr, scan_suite());
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -6,7 +6,9 @@
 # A case is a block of lines:
 #   ### name            starts a case
 #   $ acsdiag ARGS      the command; ARGS are shell words, redirections allowed
-#   % COMMAND           or a shell command, with the binary in $ACSDIAG
+#   % COMMAND           or a shell command, with the binary in $ACSDIAG,
+#                       this directory (tests/) in $TESTDIR and a name for
+#                       a scratch file in $TMPDIR_CASE
 #   ? STATUS            the expected exit status
 #   > TEXT              a line of expected stdout (">" alone: an empty line)
 #   ! TEXT              a line of expected stderr
@@ -20,8 +22,9 @@ case $bin in
 *) bin=$PWD/$bin ;;
 esac
 ACSDIAG=$bin
+TESTDIR=$(cd "$(dirname "$0")" && pwd) || exit 2
 LC_ALL=C
-export LC_ALL
+export LC_ALL TESTDIR
 export ACSDIAG
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -64,6 +67,7 @@ while [ "$i" -le "$count" ]; do
 	want=$(cat "$tmp/$i.status")
 	(
 		cd "$tmp" || exit 2
+		TMPDIR_CASE=$tmp/$i.scratch
 		eval "$cmd" >"$tmp/$i.gotout" 2>"$tmp/$i.goterr" </dev/null
 	)
 	got=$?
