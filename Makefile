@@ -11,13 +11,23 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 CC ?= cc
 CFLAGS ?= -O2
+LDFLAGS ?=
+# Warnings are errors.  The hardening flags are on by default and can be
+# emptied one by one (HARDEN_CPPFLAGS= for an -O0 build: _FORTIFY_SOURCE
+# needs optimization).
+WARNFLAGS = -std=c11 -pedantic -Wall -Wextra -Wformat=2 -Wshadow \
+	-Wconversion -Werror
+HARDEN_CFLAGS = -fPIE -fstack-protector-strong
+HARDEN_CPPFLAGS = -D_FORTIFY_SOURCE=2
+HARDEN_LDFLAGS = -Wl,-z,relro,-z,now
 # acsdiag is linked as a static PIE: it starts faster and smaller than
-# /bin/true (see make bench).  LDSTATIC= links it dynamically, as the
-# sanitizers need.
+# /bin/true (see make bench).  LDSTATIC=-pie links it dynamically, as
+# valgrind and the sanitizers need.
 LDSTATIC = -static-pie
-WARNFLAGS = -std=c11 -pedantic -Wall -Wextra -Werror -fPIE
-ALL_CPPFLAGS = -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(CPPFLAGS)
-ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS)
+ALL_CPPFLAGS = -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	$(HARDEN_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(WARNFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
 PKG_CONFIG ?= pkg-config
 CHECK_CFLAGS = $$($(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
@@ -33,7 +43,7 @@ TEST_PROGS = tests/check_core tests/check_rows tests/genlog
 all: acsdiag
 
 acsdiag: $(OBJS)
-	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(LDFLAGS) -o $@ $(OBJS) -lcsv
+	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(ALL_LDFLAGS) -o $@ $(OBJS) -lcsv
 
 src/acsdiag.o: src/acsdiag.c src/lookup.h src/print.h src/query.h src/scan.h \
 		src/search.h src/codes.h Makefile
@@ -63,23 +73,23 @@ src/codes_gen.c: gencodes $(CODES)
 	./gencodes -o $@ codes
 
 gencodes: src/gencodes.c src/codes.h src/fold.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ src/gencodes.c -lcsv
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ src/gencodes.c -lcsv
 
 CORE_OBJS = src/scan.o src/query.o src/lookup.o src/search.o src/codes_gen.o
 
 tests/check_core: tests/check_core.c $(CORE_OBJS) src/lookup.h src/query.h src/search.h \
 		src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ \
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ \
 		tests/check_core.c $(CORE_OBJS) -lcsv $(CHECK_LIBS)
 
 tests/check_rows: tests/check_rows.c
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ tests/check_rows.c -lcsv
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/check_rows.c -lcsv
 
 tests/genlog: tests/genlog.c
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ tests/genlog.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/genlog.c
 
 tests/benchrun: tests/benchrun.c
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(LDFLAGS) -o $@ tests/benchrun.c
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/benchrun.c
 
 check: acsdiag gencodes $(TEST_PROGS)
 	./tests/check_core

@@ -216,9 +216,9 @@ main(int argc, char *argv[])
 
 	if ((devnull = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
 		err(2, "/dev/null");
-	if ((refwall = calloc(runs, sizeof(*refwall))) == NULL ||
-	    (cmdwall = calloc(runs, sizeof(*cmdwall))) == NULL ||
-	    (pair = calloc(runs, sizeof(*pair))) == NULL)
+	if ((refwall = calloc((size_t)runs, sizeof(*refwall))) == NULL ||
+	    (cmdwall = calloc((size_t)runs, sizeof(*cmdwall))) == NULL ||
+	    (pair = calloc((size_t)runs, sizeof(*pair))) == NULL)
 		err(2, NULL);
 
 	for (i = 0; i < warmups; i++) {
@@ -234,9 +234,9 @@ main(int argc, char *argv[])
 			cmdrss = rss;
 		pair[i] = ratio(cmdwall[i], refwall[i]);
 	}
-	refmed = median(refwall, runs);
-	cmdmed = median(cmdwall, runs);
-	pairmed = median(pair, runs);
+	refmed = median(refwall, (size_t)runs);
+	cmdmed = median(cmdwall, (size_t)runs);
+	pairmed = median(pair, (size_t)runs);
 
 	printf("benchrun: %d runs each, interleaved\n", runs);
 	printf("reference %s: median wall %.3f ms, peak RSS %ld KiB "

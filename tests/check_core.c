@@ -934,16 +934,16 @@ static const char sample_text[] =
 
 /* Scanning any chunking of the same bytes counts the same. */
 static void
-same_whatever_the_chunks(const char *buf, enum scan_format f)
+same_whatever_the_chunks(const char *input, enum scan_format f)
 {
 	struct scan_tally whole, part;
-	size_t n = strlen(buf);
+	size_t n = strlen(input);
 
 	scan_tally_init(&whole);
-	ck_assert_int_eq(scan_buffer(buf, n, n, f, &whole), 0);
+	ck_assert_int_eq(scan_buffer(input, n, n, f, &whole), 0);
 	for (size_t chunk = 1; chunk <= 40; chunk++) {
 		scan_tally_init(&part);
-		ck_assert_int_eq(scan_buffer(buf, n, chunk, f, &part), 0);
+		ck_assert_int_eq(scan_buffer(input, n, chunk, f, &part), 0);
 		ck_assert_msg(part.npairs == whole.npairs &&
 		    part.stats.records == whole.stats.records &&
 		    part.stats.skipped == whole.stats.skipped &&
@@ -1041,12 +1041,12 @@ END_TEST
 START_TEST(test_scan_hostile)
 {
 	struct scan_tally t;
-	char buf[512];
+	char deep[512];
 
-	memset(buf, '[', 200);
-	strcpy(buf + 200, "\n{\"code\":410,\"subCode\":3112}\n");
+	memset(deep, '[', 200);
+	strcpy(deep + 200, "\n{\"code\":410,\"subCode\":3112}\n");
 	scan_tally_init(&t);
-	scan_buffer(buf, strlen(buf), 7, SCAN_JSON, &t);
+	scan_buffer(deep, strlen(deep), 7, SCAN_JSON, &t);
 	ck_assert_uint_eq(t.stats.skipped, 1);
 	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
 	scan_tally_free(&t);
