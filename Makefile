@@ -36,9 +36,12 @@ CODES = $(wildcard codes/*.csv)
 
 OBJS = src/acsdiag.o src/print.o src/scan.o src/query.o src/lookup.o \
 	src/search.o src/codes_gen.o
-TEST_PROGS = tests/check_core tests/check_rows tests/genlog
+FUZZ_TARGETS = query search scan
+REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
+	tests/fuzz/replay_scan
+TEST_PROGS = tests/check_core tests/check_rows tests/genlog $(REPLAY_PROGS)
 
-.PHONY: all check install uninstall clean bench
+.PHONY: all check install uninstall clean bench sanitize memcheck lint fuzz
 
 all: acsdiag
 
@@ -85,6 +88,13 @@ tests/check_core: tests/check_core.c $(CORE_OBJS) src/lookup.h src/query.h src/s
 tests/check_rows: tests/check_rows.c
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/check_rows.c -lcsv
 
+tests/fuzz/replay_query tests/fuzz/replay_search tests/fuzz/replay_scan: \
+		tests/fuzz/replay.c $(CORE_OBJS) src/lookup.h src/query.h src/scan.h \
+		src/search.h src/codes.h
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ \
+		tests/fuzz/replay.c tests/fuzz/fuzz_$(@:tests/fuzz/replay_%=%).c \
+		$(CORE_OBJS) -lcsv
+
 tests/genlog: tests/genlog.c
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/genlog.c
 
@@ -97,6 +107,10 @@ check: acsdiag gencodes $(TEST_PROGS)
 	sh tests/gen.sh ./gencodes
 	sh tests/cli.sh ./acsdiag tests/cli.tests
 	sh tests/scan.sh ./acsdiag ./tests/genlog
+	for t in $(FUZZ_TARGETS); do \
+		./tests/fuzz/replay_$$t tests/fuzz/corpus/$$t/* \
+			$$(ls -d tests/fuzz/regress/$$t/* 2>/dev/null) || exit 1; \
+	done
 	sh tests/docs.sh ./acsdiag
 	sh tests/completion.sh ./acsdiag
 	MAKE=$(MAKE) sh tests/install.sh
@@ -119,6 +133,66 @@ bench: acsdiag tests/benchrun $(BENCH_LOG)
 		./acsdiag -q --scan $(BENCH_LOG)
 	@rm -f tests/bench.out
 
+# The test suite again, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer: any report fails it.  The build is cleaned
+# before and after.
+SANITIZE_CFLAGS = -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+
+sanitize:
+	$(MAKE) clean
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) CFLAGS="$(SANITIZE_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" LDSTATIC=-pie \
+		HARDEN_CPPFLAGS= check
+	$(MAKE) clean
+
+# The CLI cases under valgrind's memcheck (a dynamic build: valgrind does
+# not follow a static PIE's start).
+memcheck:
+	$(MAKE) clean
+	$(MAKE) LDSTATIC=-pie CFLAGS="-O1 -g" acsdiag
+	sh tests/memcheck.sh ./acsdiag tests/cli.tests
+	$(MAKE) clean
+
+# cppcheck, and clang-tidy's bugprone, cert and clang-analyzer checks,
+# less three: cert-err33-c (acsdiag checks stdout once, at the end, with
+# ferror), bugprone-easily-swappable-parameters (style), and the analyzer's
+# Annex K advice (glibc has no memcpy_s).
+TIDY_CHECKS = -*,bugprone-*,cert-*,clang-analyzer-*,-cert-err33-c,\
+-bugprone-easily-swappable-parameters,\
+-clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling
+
+lint: src/codes_gen.c
+	cppcheck --error-exitcode=1 --enable=warning,portability,performance \
+		--inline-suppr --quiet --std=c11 -Isrc \
+		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE src/*.c
+	clang-tidy --quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' \
+		src/*.c -- -std=c11 -Isrc -D_POSIX_C_SOURCE=200809L \
+		-D_DEFAULT_SOURCE
+
+# libFuzzer targets, each run FUZZ_SECONDS from its seed corpus; new
+# inputs and crashes go to tests/fuzz/work (see tests/fuzz/README.md).
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -Isrc -D_POSIX_C_SOURCE=200809L \
+	-D_DEFAULT_SOURCE
+FUZZ_SRCS = src/query.c src/lookup.c src/search.c src/scan.c src/codes_gen.c
+
+fuzz: src/codes_gen.c
+	for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_CC) $(FUZZ_CFLAGS) -o tests/fuzz/fuzz_$$t \
+			tests/fuzz/fuzz_$$t.c $(FUZZ_SRCS) -lcsv || exit 1; \
+		mkdir -p tests/fuzz/work/$$t || exit 1; \
+		./tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+			-artifact_prefix=tests/fuzz/work/ \
+			tests/fuzz/work/$$t tests/fuzz/corpus/$$t \
+			tests/fuzz/regress/$$t || exit 1; \
+	done
+
 install: acsdiag
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
@@ -140,4 +214,5 @@ uninstall:
 
 clean:
 	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
-		$(TEST_PROGS) tests/benchrun $(BENCH_LOG) tests/bench.out
+		$(TEST_PROGS) tests/benchrun $(BENCH_LOG) tests/bench.out \
+		tests/fuzz/fuzz_query tests/fuzz/fuzz_search tests/fuzz/fuzz_scan

@@ -169,6 +169,8 @@ entry_buffer(void)
 {
 	const struct acs_entry **v;
 
+	/* an array of pointers */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 	if ((v = calloc(acs_nentries, sizeof(*v))) == NULL)
 		err(EXIT_TROUBLE, NULL);
 	return v;
@@ -347,19 +349,21 @@ cmd_lookup(char **argv, int argc)
 {
 	struct query q;
 	char *text, errbuf[256];
-	size_t len = 1;
+	size_t len = 1, at = 0, n;
 	int i;
 
 	for (i = 0; i < argc; i++)
 		len += strlen(argv[i]) + 1;
 	if ((text = malloc(len)) == NULL)
 		err(EXIT_TROUBLE, NULL);
-	text[0] = '\0';
 	for (i = 0; i < argc; i++) {
 		if (i > 0)
-			strcat(text, " ");
-		strcat(text, argv[i]);
+			text[at++] = ' ';
+		n = strlen(argv[i]);
+		memcpy(text + at, argv[i], n);
+		at += n;
 	}
+	text[at] = '\0';
 	i = parse_query(text, &q, errbuf, sizeof(errbuf));
 	free(text);
 	if (i != 0)

@@ -113,7 +113,7 @@ entry_table(const struct acs_entry *e)
 int
 entry_in_tables(const struct acs_entry *e, uint64_t tables)
 {
-	return (tables >> e->table) & 1;
+	return (int)((tables >> e->table) & 1);
 }
 
 int

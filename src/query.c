@@ -312,7 +312,7 @@ from_numbers(const char *text, struct query *q, char *err, size_t errsize)
 	static const char seps[] = " \t,/:;#";
 	const char *p = text + strspn(text, seps);
 	char buf[16], shownbuf[80];
-	uint32_t v[2];
+	uint32_t v[2] = { 0, 0 };
 	size_t len, n = 0;
 	enum number_status st;
 

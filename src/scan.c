@@ -31,12 +31,12 @@
 #include "query.h"
 #include "scan.h"
 
-#define BUF_SIZE (128 * 1024)
+#define BUF_SIZE ((size_t)128 * 1024)
 #define JSON_MAX_DEPTH 64
 #define KEY_MAX 24		/* longest key recognised is 21 bytes */
 #define VALUE_MAX 15		/* a code or subcode is at most 9 digits */
-#define TEXT_LINE_MAX (1024 * 1024)
-#define CSV_FIELD_MAX (1024 * 1024)
+#define TEXT_LINE_MAX ((size_t)1024 * 1024)
+#define CSV_FIELD_MAX ((size_t)1024 * 1024)
 #define DETECT_MAX 4096		/* bytes looked at to tell the format */
 
 /* ---- the tally */
@@ -311,7 +311,6 @@ struct json {
 	size_t vlen;
 	const unsigned char *chunk;	/* the chunk being read */
 	int line_bad;			/* the current line had an error */
-	int seen;			/* a token since the last reset */
 };
 
 /*
@@ -400,7 +399,6 @@ json_reset(struct json *j)
 	j->depth = 0;
 	j->pending = j->value_of = j->key = KEY_NONE;
 	j->last_string = j->in_escape = j->utf8_left = 0;
-	j->seen = 0;
 }
 
 /* A syntax error: count the line once, skip to its end, start afresh. */
@@ -441,7 +439,6 @@ json_start_value(struct json *j)
 	j->value_of = j->pending;
 	j->pending = KEY_NONE;
 	j->last_string = 0;
-	j->seen = 1;
 }
 
 /* The string ends at q: take it as a value, or remember it as a key. */
@@ -707,8 +704,7 @@ json_tokens(struct json *j, const unsigned char *p, const unsigned char *end,
 				enum key of = j->pending;
 
 				j->pending = KEY_NONE;
-				j->seen = 1;
-				p = q + 1;
+							p = q + 1;
 				if (of != KEY_NONE) {
 					json_value(j, of, text, len);
 					j->last_string = 0;
@@ -738,8 +734,7 @@ json_tokens(struct json *j, const unsigned char *p, const unsigned char *end,
 					    (size_t)(q - p));
 					j->pending = KEY_NONE;
 					j->last_string = 0;
-					j->seen = 1;
-					p = q;
+									p = q;
 					break;
 				}
 				json_start_value(j);
@@ -749,9 +744,6 @@ json_tokens(struct json *j, const unsigned char *p, const unsigned char *end,
 				json_start_value(j);
 				j->state = J_LITERAL;
 				j->vlen = 0;
-			} else if (*p == 0xef && end - p >= 3 && p[1] == 0xbb &&
-			    p[2] == 0xbf && !j->seen) {
-				p += 3;	/* a byte order mark */
 			} else
 				json_error(j, t);
 		}
@@ -1090,6 +1082,38 @@ scanner_read(struct scanner *s, const char *buf, size_t n)
 }
 
 /*
+ * Does the head of the input show its format: a '{' or '[' first, or a
+ * whole first line of something else?  (Leading blank lines and a byte
+ * order mark do not count.)
+ */
+static int
+head_decides(const char *h, size_t n)
+{
+	size_t i = n >= 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+	while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' ||
+	    h[i] == '\n'))
+		i++;
+	if (i == n)
+		return 0;
+	return h[i] == '{' || h[i] == '[' ||
+	    memchr(h + i, '\n', n - i) != NULL;
+}
+
+/* Start on the head of the input, less a UTF-8 byte order mark. */
+static int
+scanner_start_head(struct scanner *s)
+{
+	size_t skip = s->nhead >= 3 && memcmp(s->head, "\xef\xbb\xbf", 3) == 0 ?
+	    3 : 0;
+
+	if (scanner_start(s, s->head + skip, s->nhead - skip) != 0)
+		return -1;
+	return s->nhead > skip ? scanner_read(s, s->head + skip,
+	    s->nhead - skip) : 0;
+}
+
+/*
  * Scan the next n bytes of the input.  The first bytes are held until
  * they show the format (a whole first line, or DETECT_MAX bytes).
  * Returns -1 if memory ran out.
@@ -1105,11 +1129,9 @@ scanner_feed(struct scanner *s, const char *buf, size_t n)
 		take = DETECT_MAX - s->nhead < n ? DETECT_MAX - s->nhead : n;
 		memcpy(s->head + s->nhead, buf, take);
 		s->nhead += take;
-		if (memchr(s->head, '\n', s->nhead) == NULL &&
-		    s->nhead < DETECT_MAX)
+		if (!head_decides(s->head, s->nhead) && s->nhead < DETECT_MAX)
 			return 0;
-		if (scanner_start(s, s->head, s->nhead) != 0 ||
-		    scanner_read(s, s->head, s->nhead) != 0)
+		if (scanner_start_head(s) != 0)
 			return -1;
 		buf += take;
 		n -= take;
@@ -1124,9 +1146,7 @@ scanner_feed(struct scanner *s, const char *buf, size_t n)
 static void
 scanner_finish(struct scanner *s)
 {
-	if (!s->started && s->nhead > 0 &&
-	    (scanner_start(s, s->head, s->nhead) != 0 ||
-	    scanner_read(s, s->head, s->nhead) != 0))
+	if (!s->started && s->nhead > 0 && scanner_start_head(s) != 0)
 		s->t->stats.skipped++;	/* out of memory: say it was lost */
 	if (!s->last_nl)
 		s->t->stats.lines++;	/* a last line without a newline */

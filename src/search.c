@@ -122,6 +122,8 @@ find_named(struct search *s)
 		return -1;
 	for (i = 0; i < s->nwords; i++) {
 		n = t != NULL ? t->count : 0;
+		/* an array of pointers */
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 		if ((s->named[i] = calloc(n + 1, sizeof(**s->named))) == NULL)
 			return -1;
 		for (j = 0, n = 0; t != NULL && j < t->count; j++)
@@ -166,12 +168,15 @@ search_init(struct search *s, char *const *words, size_t nwords, int regex,
 	}
 	if ((s->phrase = malloc(len + 1)) == NULL)
 		goto nomem;
-	s->phrase[0] = '\0';
-	for (i = 0; i < nwords; i++) {
+	for (i = 0, len = 0; i < nwords; i++) {
+		size_t n = strlen(s->words[i]);
+
 		if (i > 0)
-			strcat(s->phrase, " ");
-		strcat(s->phrase, s->words[i]);
+			s->phrase[len++] = ' ';
+		memcpy(s->phrase + len, s->words[i], n);
+		len += n;
 	}
+	s->phrase[len] = '\0';
 	if (regex) {
 		if ((s->regexes = calloc(nwords, sizeof(*s->regexes))) == NULL)
 			goto nomem;
