@@ -302,7 +302,7 @@ struct json {
 	int escaped;			/* the string had an escape */
 	int in_escape;			/* a backslash ends the last chunk */
 	unsigned char utf8[4];		/* a UTF-8 sequence cut by a chunk */
-	int utf8_have, utf8_need;	/* its bytes so far, and in all */
+	int utf8_have;			/* its bytes so far */
 	enum key key;			/* the last string, as a key */
 	int last_string;		/* the last token was a string */
 	enum key pending;		/* a known key and ':': the value counts */
@@ -399,7 +399,7 @@ json_reset(struct json *j)
 	j->state = J_OUT;
 	j->depth = 0;
 	j->pending = j->value_of = j->key = KEY_NONE;
-	j->last_string = j->in_escape = j->utf8_have = j->utf8_need = 0;
+	j->last_string = j->in_escape = j->utf8_have = 0;
 }
 
 /* A syntax error: count the line once, skip to its end, start afresh. */
@@ -503,17 +503,19 @@ json_string(struct json *j, const unsigned char *p, const unsigned char *end,
 	}
 	/* complete a sequence the last chunk cut, and check it whole */
 	while (j->utf8_have > 0 && p < end) {
-		j->utf8[j->utf8_have++] = *p++;
-		j->slen++;
-		if (j->utf8_have < j->utf8_need &&
-		    utf8_sequence(j->utf8, (size_t)j->utf8_have) < 0)
-			continue;
-		if (utf8_sequence(j->utf8, (size_t)j->utf8_have) !=
-		    j->utf8_need) {
+		int r;
+
+		j->utf8[j->utf8_have] = *p;
+		r = utf8_sequence(j->utf8, (size_t)j->utf8_have + 1);
+		if (r == 0) {
+			/* the byte is not consumed: a newline still ends the
+			 * line, as it does when no chunk cuts the sequence */
 			json_error(j, t);
 			return p;
 		}
-		j->utf8_have = 0;
+		j->utf8_have = r > 0 ? 0 : j->utf8_have + 1;
+		j->slen++;
+		p++;
 	}
 	if (p == end)
 		return p;
@@ -556,7 +558,6 @@ json_string(struct json *j, const unsigned char *p, const unsigned char *end,
 		j->escaped = 1;		/* not a key we know */
 		if (len < 0) {
 			/* cut by the chunk: the next one checks it whole */
-			j->utf8_need = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
 			j->utf8_have = (int)(end - p);
 			memcpy(j->utf8, p, (size_t)j->utf8_have);
 			j->slen += (size_t)(end - p);
