@@ -41,7 +41,10 @@ static const char usage_text[] =
 "               --list\n"
 "       acsdiag [-q] [-t NAME[,NAME...]] [--color[=WHEN]] [--json] --scan\n"
 "               [FILE...]\n"
-"       acsdiag --tables | --tips | -h | -V\n";
+"       acsdiag [-q] [-o FIELDS] [--color[=WHEN]] [--json] --tips\n"
+"       acsdiag [-q] [--json] --tables\n"
+"       acsdiag [-t NAME[,NAME...]] --complete=WHAT [CODE]\n"
+"       acsdiag -h | -V\n";
 
 static const char help_text[] =
 "\n"
@@ -108,27 +111,12 @@ static struct {
 	const char *where;	/* "stdin:3: " in batch mode, else "" */
 } opt = { .tables = ACS_ALL_TABLES, .where = "" };
 
-/* Copy s into buf for a message: bytes other than printable ASCII
- * escaped, long input cut. */
+/* s for a message: bytes other than printable ASCII escaped, long input
+ * cut. */
 static const char *
 printable(const char *s, char *buf, size_t size)
 {
-	size_t n = 0;
-
-	for (; *s != '\0' && n + 8 < size; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 0x20 || c >= 0x7f)
-			n += (size_t)snprintf(buf + n, size - n, "\\x%02x", c);
-		else
-			buf[n++] = (char)c;
-	}
-	if (*s != '\0') {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
-	return buf;
+	return quote_input(s, strlen(s), buf, size);
 }
 
 /* Print a usage error, one line and a hint, and exit 2. */
@@ -288,14 +276,11 @@ cmd_pair(uint32_t code, uint32_t subcode)
 			    "the generic subcode applies.", code, subcode);
 			hint_subcode(subcode);
 		}
-		print_all(v, n, generic ? MATCH_GENERIC : MATCH_EXACT, code);
 		nctx = code_context(code, opt.tables, v + n, acs_nentries - n);
 		if (nctx > acs_nentries - n)
 			nctx = acs_nentries - n;
-		if (nctx > 0 && out.format != FORMAT_FIELDS) {
-			print_heading("Code %u, whatever the subcode:", code);
-			print_all(v + n, nctx, MATCH_CONTEXT, code);
-		}
+		print_answers(v, n, generic ? MATCH_GENERIC : MATCH_EXACT,
+		    code, v + n, nctx);
 		print_tips(v, n + nctx, NULL);
 	}
 	free(v);
@@ -331,6 +316,15 @@ cmd_number(uint32_t number, int key)
 static int
 run_query(const struct query *q)
 {
+	static char text[32];
+
+	if (q->kind == QUERY_PAIR)
+		snprintf(text, sizeof(text), "%u/%u", q->code, q->subcode);
+	else
+		snprintf(text, sizeof(text), "%s%u", q->kind == QUERY_CODE ?
+		    "code=" : q->kind == QUERY_SUBCODE ? "subCode=" : "",
+		    q->code);
+	out.query = text;
 	switch (q->kind) {
 	case QUERY_PAIR:
 		return cmd_pair(q->code, q->subcode);
@@ -368,6 +362,10 @@ cmd_lookup(char **argv, int argc)
 	free(text);
 	if (i != 0)
 		usage_error("%s", errbuf);
+	if (q.more > 0 && !opt.quiet)
+		warnx("the JSON holds %d more pair%s, not answered; "
+		    "'acsdiag --scan' reads them all", q.more,
+		    q.more == 1 ? "" : "s");
 	return run_query(&q);
 }
 
@@ -455,7 +453,7 @@ cmd_search(char **words, size_t nwords, int regex)
 	size_t n, ntips, i, bad;
 
 	for (i = 0; i < nwords; i++)
-		if (words[i][0] == '\0')
+		if (words[i][strspn(words[i], " \t")] == '\0')
 			usage_error("empty search word");
 	if (search_init(&s, words, nwords, regex, opt.tables, errbuf,
 	    sizeof(errbuf), &bad) != 0) {
@@ -466,17 +464,15 @@ cmd_search(char **words, size_t nwords, int regex)
 	}
 	v = entry_buffer();
 	n = search_entries(&s, v, acs_nentries);
-	ntips = out.no_tips || out.format == FORMAT_FIELDS ? 0 :
-	    tips_for(out.format == FORMAT_JSON ? NULL : v,
-	    out.format == FORMAT_JSON ? 0 : n, &s, tips,
-	    sizeof(tips) / sizeof(tips[0]));
+	ntips = tips_to_show(v, n, &s, tips, sizeof(tips) / sizeof(tips[0]));
 	if (n == 0 && ntips == 0) {
 		if (!opt.quiet)
 			hint_search(&s, words, regex);
 	} else if (!opt.quiet) {
 		print_all(v, n, MATCH_EXACT, 0);
-		if (out.format != FORMAT_FIELDS)
-			print_tips(v, n, &s);
+		for (i = 0; i < ntips && i < sizeof(tips) / sizeof(tips[0]);
+		    i++)
+			print_tip(tips[i]);
 	}
 	free(v);
 	search_free(&s);
@@ -503,7 +499,11 @@ cmd_tables(void)
 		return EXIT_FOUND;
 	for (size_t i = 0; i < acs_ntables; i++) {
 		t = &acs_tables[i];
-		printf("%-16s %3zu  %s\n", t->name, t->count, t->description);
+		if (out.format == FORMAT_JSON)
+			print_table_json(t);
+		else
+			printf("%-16s %3zu  %s\n", t->name, t->count,
+			    t->description);
 	}
 	return EXIT_FOUND;
 }
@@ -569,12 +569,20 @@ cmd_scan(char **files, int nfiles)
 	if (!opt.quiet) {
 		print_scan(pairs, n, &t.stats, opt.tables);
 		fprintf(stderr, "acsdiag: %llu line%s read, %llu record%s with "
-		    "a pair, %zu distinct pair%s, %llu line%s skipped\n",
+		    "a pair, %s%zu distinct pair%s, %llu line%s skipped\n",
 		    (unsigned long long)t.stats.lines, plural(t.stats.lines),
 		    (unsigned long long)t.stats.records,
-		    plural(t.stats.records), n, plural(n),
+		    plural(t.stats.records), t.stats.overflow > 0 ?
+		    "at least " : "", n, plural(n),
 		    (unsigned long long)t.stats.skipped,
 		    plural(t.stats.skipped));
+		if (t.stats.overflow > 0)
+			fprintf(stderr, "acsdiag: %llu record%s with undocumented "
+			    "pairs past the first %d distinct pairs %s counted "
+			    "together, not listed\n",
+			    (unsigned long long)t.stats.overflow,
+			    plural(t.stats.overflow), SCAN_MAX_PAIRS,
+			    t.stats.overflow == 1 ? "is" : "are");
 	}
 	if (status == EXIT_FOUND && t.stats.records == 0)
 		status = EXIT_NOT_FOUND;
@@ -750,6 +758,8 @@ fields_option(const char *arg)
 
 	if (parse_fields(arg, &bad, &len) == 0)
 		return;
+	if (bad == NULL)
+		usage_error("too many fields: at most %d", MAX_FIELDS);
 	snprintf(name, sizeof(name), "%.*s", (int)len, bad);
 	usage_error("unknown field '%s'; the fields are %s",
 	    printable(name, buf, sizeof(buf)), field_names());
@@ -782,6 +792,40 @@ set_mode(enum mode *mode, enum mode m, const char *name)
 		    name);
 	*mode = m;
 	current = name;
+}
+
+/*
+ * Reject the options a mode has no use for, rather than ignore them:
+ * those its line of the usage does not list.
+ */
+static void
+check_options(enum mode mode, int tables, int long_format, int json,
+    int color)
+{
+	static const char *const names[] = {
+		[MODE_LOOKUP] = "a lookup", [MODE_SEARCH] = "--search",
+		[MODE_LIST] = "--list", [MODE_TABLES] = "--tables",
+		[MODE_TIPS] = "--tips", [MODE_COMPLETE] = "--complete",
+		[MODE_SCAN] = "--scan",
+	};
+	const char *bad = NULL;
+
+	if (tables && (mode == MODE_TABLES || mode == MODE_TIPS))
+		bad = "-t";
+	else if (long_format && (mode == MODE_TABLES || mode == MODE_TIPS ||
+	    mode == MODE_COMPLETE || mode == MODE_SCAN))
+		bad = "-l";
+	else if (out.nfields > 0 && (mode == MODE_TABLES ||
+	    mode == MODE_COMPLETE || mode == MODE_SCAN))
+		bad = "-o";
+	else if (out.no_tips && mode != MODE_LOOKUP && mode != MODE_SEARCH)
+		bad = "--no-tips";
+	else if ((mode == MODE_COMPLETE || mode == MODE_TABLES) && color >= 0)
+		bad = "--color";
+	else if (mode == MODE_COMPLETE && (json || opt.quiet))
+		bad = json ? "--json" : "-q";
+	if (bad != NULL)
+		usage_error("%s does not apply to %s", bad, names[mode]);
 }
 
 /*
@@ -852,10 +896,14 @@ static int
 finish(int status)
 {
 	print_done();
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (errno == EPIPE)
-			return EXIT_TROUBLE;
-		warn("write error");
+	if (fflush(stdout) != 0) {
+		if (errno != EPIPE)
+			warn("write error");
+		return EXIT_TROUBLE;
+	}
+	if (ferror(stdout)) {
+		/* an earlier write failed; errno may be stale by now */
+		warnx("write error");
 		return EXIT_TROUBLE;
 	}
 	return status;
@@ -896,7 +944,7 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'E':
 			regex = 1;
-			set_mode(&mode, MODE_SEARCH, "--search");
+			set_mode(&mode, MODE_SEARCH, "--regex");
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -921,6 +969,12 @@ main(int argc, char *argv[])
 			fputs(version_text, stdout);
 			return finish(EXIT_FOUND);
 		case OPT_COLOR:
+			if (optarg == NULL && optind < argc &&
+			    (strcmp(argv[optind], "always") == 0 ||
+			    strcmp(argv[optind], "never") == 0 ||
+			    strcmp(argv[optind], "auto") == 0))
+				usage_error("--color takes its value after '=': "
+				    "--color=%s", argv[optind]);
 			color = color_option(optarg);
 			break;
 		case OPT_JSON:
@@ -955,6 +1009,7 @@ main(int argc, char *argv[])
 		opt.tables = tables;
 	if (json && out.nfields > 0)
 		usage_error("--json and --fields cannot be used together");
+	check_options(mode, tables != 0, long_format, json, color);
 	if (json)
 		out.format = FORMAT_JSON;
 	else if (out.nfields > 0)

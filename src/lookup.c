@@ -8,23 +8,30 @@
 #include "lookup.h"
 
 
+/* Read s[0..len) as a number of 1 to 9 decimal digits. */
+enum number_status
+parse_digits(const char *s, size_t len, uint32_t *out)
+{
+	uint32_t n = 0;
+	size_t i;
+
+	if (len == 0)
+		return NUMBER_EMPTY;
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return NUMBER_NOT_DECIMAL;
+	if (len > NUMBER_MAX_DIGITS)
+		return NUMBER_TOO_LONG;
+	for (i = 0; i < len; i++)
+		n = n * 10 + (uint32_t)(s[i] - '0');
+	*out = n;
+	return NUMBER_OK;
+}
+
 enum number_status
 parse_number(const char *s, uint32_t *out)
 {
-	uint32_t n = 0;
-	size_t len;
-
-	len = strlen(s);
-	if (len == 0)
-		return NUMBER_EMPTY;
-	if (strspn(s, "0123456789") != len)
-		return NUMBER_NOT_DECIMAL;
-	if (len > NUMBER_MAX_DIGITS)
-		return NUMBER_TOO_LONG;
-	for (; *s != '\0'; s++)
-		n = n * 10 + (uint32_t)(*s - '0');
-	*out = n;
-	return NUMBER_OK;
+	return parse_digits(s, strlen(s), out);
 }
 
 const char *
@@ -242,7 +249,8 @@ code_context(uint32_t code, uint64_t tables, const struct acs_entry **out,
 /*
  * The entry that best explains a pair seen in a log: the first exact
  * match, else the generic subcode; for a code alone (subcode < 0), its
- * first row without a subcode.  NULL if none is documented.
+ * row in the calling or call end table, else its generic meaning, else
+ * its first row without a subcode.  NULL if none is documented.
  */
 const struct acs_entry *
 pair_entry(uint32_t code, int64_t subcode, uint64_t tables)
@@ -250,8 +258,19 @@ pair_entry(uint32_t code, int64_t subcode, uint64_t tables)
 	const struct acs_entry *e;
 	int generic;
 
-	if (subcode < 0)
+	if (subcode < 0) {
+		/* a row of a table with subcodes (calling, call end), else
+		 * the generic meaning, rather than a Chat or SMS code */
+		for (size_t i = 0; i < acs_nentries; i++)
+			if (entry_in_tables(&acs_entries[i], tables) &&
+			    entry_is_code_only(&acs_entries[i]) &&
+			    entry_table(&acs_entries[i])->has_subcode &&
+			    entry_has_code(&acs_entries[i], code))
+				return &acs_entries[i];
+		if ((e = generic_status(code, tables)) != NULL)
+			return e;
 		return code_context(code, tables, &e, 1) > 0 ? e : NULL;
+	}
 	if (lookup_pair(code, (uint32_t)subcode, tables, &e, 1, &generic) > 0)
 		return e;
 	return NULL;

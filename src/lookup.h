@@ -31,6 +31,7 @@ enum number_status {
 };
 
 enum number_status parse_number(const char *s, uint32_t *out);
+enum number_status parse_digits(const char *s, size_t len, uint32_t *out);
 const char *number_status_string(enum number_status st);
 
 const char *category_name(unsigned category);

@@ -84,9 +84,13 @@ parse_fields(const char *list, const char **bad, size_t *badlen)
 			if (strlen(field_name_s[f]) == len &&
 			    strncmp(field_name_s[f], list, len) == 0)
 				break;
-		if (f == NFIELDS || out.nfields == MAX_FIELDS) {
+		if (f == NFIELDS) {
 			*bad = list;
 			*badlen = len;
+			return -1;
+		}
+		if (out.nfields == MAX_FIELDS) {
+			*bad = NULL;
 			return -1;
 		}
 		out.fields[out.nfields++] = (enum field)f;
@@ -122,7 +126,7 @@ category_color(unsigned category)
 }
 
 /* Print the empty line between blocks of long output. */
-void
+static void
 print_separator(void)
 {
 	if (out.printed && out.format == FORMAT_LONG)
@@ -166,6 +170,8 @@ print_wrapped(const char *text, size_t n)
 		if (cut == 0)
 			for (cut = room; cut < n && text[cut] != ' '; cut++)
 				continue;
+		if (cut >= n)
+			break;		/* the last word is longer than the room */
 		printf("%.*s\n%*s", (int)cut, text, indent, "");
 		for (len = cut; len < n && text[len] == ' '; len++)
 			continue;
@@ -325,9 +331,10 @@ print_one_line(const struct acs_entry *e)
 	    category_color(e->category) : NULL);
 }
 
-/* The -o fields of an entry, tab-separated; "-" for none. */
+/* The -o fields of an entry, tab-separated; "-" for none.  The code of
+ * the generic answer, which has none, is the code asked for. */
 static void
-print_fields(const struct acs_entry *e)
+print_fields(const struct acs_entry *e, enum match m, uint32_t code)
 {
 	char num[16];
 
@@ -343,7 +350,11 @@ print_fields(const struct acs_entry *e)
 			puts_buf(&line, entry_table(e)->name);
 			break;
 		case FIELD_CODE:
-			put_codes(&line, e, ",");
+			if (m == MATCH_GENERIC) {
+				snprintf(num, sizeof(num), "%u", code);
+				puts_buf(&line, num);
+			} else
+				put_codes(&line, e, ",");
 			break;
 		case FIELD_SUBCODE:
 			if (e->has_subcode) {
@@ -443,21 +454,32 @@ static const char *const match_name[] = { "exact", "generic", "context" };
 
 /*
  * An entry as a JSON object.  "code" is the code asked for when the entry
- * has it, else its first; "codes" lists them all.
+ * has it, or when it is the generic answer (which has none), else the
+ * entry's first; "codes" lists the entry's own.  An answer carries what
+ * holds for its code whatever the subcode in "context"; a lookup's
+ * objects carry the query.
  */
 static void
-print_json(const struct acs_entry *e, enum match m, uint32_t code)
+print_json(const struct acs_entry *e, enum match m, uint32_t code,
+    const struct acs_entry *const *ctx, size_t nctx)
 {
 	size_t i;
 	int first = 1;
 
-	printf("{\"table\":");
+	printf("{");
+	if (out.query != NULL && m != MATCH_CONTEXT) {
+		printf("\"query\":");
+		json_string(out.query);
+		putchar(',');
+	}
+	printf("\"table\":");
 	json_string(entry_table(e)->name);
-	if (e->ncodes == 0)
+	if (m == MATCH_GENERIC || entry_has_code(e, code))
+		printf(",\"code\":%u", code);
+	else if (e->ncodes == 0)
 		printf(",\"code\":null");
 	else
-		printf(",\"code\":%u", entry_has_code(e, code) ? code :
-		    e->codes[0]);
+		printf(",\"code\":%u", e->codes[0]);
 	printf(",\"codes\":[");
 	for (i = 0; i < e->ncodes; i++)
 		printf("%s%u", i > 0 ? "," : "", e->codes[i]);
@@ -483,7 +505,45 @@ print_json(const struct acs_entry *e, enum match m, uint32_t code)
 			first = 0;
 			json_tip_text(&acs_tips[i]);
 		}
-	printf("],\"match\":\"%s\"}\n", match_name[m]);
+	printf("],\"match\":\"%s\"", match_name[m]);
+	if (m != MATCH_CONTEXT) {
+		printf(",\"context\":[");
+		for (i = 0; i < nctx; i++) {
+			if (i > 0)
+				putchar(',');
+			print_json(ctx[i], MATCH_CONTEXT, code, NULL, 0);
+		}
+		putchar(']');
+	}
+	putchar('}');
+	if (m != MATCH_CONTEXT)
+		putchar('\n');
+}
+
+/*
+ * The answers to a lookup, v[0..n), and what holds for the code whatever
+ * the subcode, ctx[0..nctx): after the answers under a heading, or, in
+ * JSON, inside each answer.  Chosen fields (-o) print the answers only.
+ */
+void
+print_answers(const struct acs_entry *const *v, size_t n, enum match m,
+    uint32_t code, const struct acs_entry *const *ctx, size_t nctx)
+{
+	size_t i;
+
+	if (out.format == FORMAT_JSON) {
+		for (i = 0; i < n; i++)
+			print_json(v[i], m, code, ctx, nctx);
+		out.printed = 1;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		print_entry(v[i], m, code);
+	if (nctx == 0 || out.format == FORMAT_FIELDS)
+		return;
+	print_heading("Code %u, whatever the subcode:", code);
+	for (i = 0; i < nctx; i++)
+		print_entry(ctx[i], MATCH_CONTEXT, code);
 }
 
 /*
@@ -501,17 +561,68 @@ print_entry(const struct acs_entry *e, enum match m, uint32_t code)
 		print_one_line(e);
 		break;
 	case FORMAT_JSON:
-		print_json(e, m, code);
+		print_json(e, m, code, NULL, 0);
 		break;
 	case FORMAT_FIELDS:
 		if (m != MATCH_CONTEXT)
-			print_fields(e);
+			print_fields(e, m, code);
 		break;
 	}
 	out.printed = 1;
 }
 
-/* A tip, in the chosen format (chosen fields have none). */
+/* A table as JSON: name, title, entries, description. */
+void
+print_table_json(const struct acs_table *t)
+{
+	printf("{\"table\":");
+	json_string(t->name);
+	printf(",\"title\":");
+	json_string(t->title);
+	printf(",\"entries\":%zu,\"description\":", t->count);
+	json_string(t->description);
+	printf("}\n");
+}
+
+/* A tip as chosen fields: table "tip", the title as message, the text as
+ * advice, its links. */
+static void
+print_tip_fields(const struct acs_tip *t)
+{
+	line.len = 0;
+	for (size_t i = 0; i < out.nfields; i++) {
+		size_t start = line.len;
+
+		if (i > 0)
+			put(&line, "\t", 1);
+		start = line.len;
+		switch (out.fields[i]) {
+		case FIELD_TABLE:
+			puts_buf(&line, "tip");
+			break;
+		case FIELD_MESSAGE:
+			puts_buf(&line, t->title);
+			break;
+		case FIELD_ADVICE:
+			put_joined(&line, t->text);
+			break;
+		case FIELD_LINKS:
+			for (size_t j = 0; j < t->nlinks; j++) {
+				if (j > 0)
+					put(&line, " ", 1);
+				puts_buf(&line, t->links[j].url);
+			}
+			break;
+		default:
+			break;
+		}
+		if (line.len == start)
+			put(&line, "-", 1);
+	}
+	printf("%s\n", line.s != NULL ? line.s : "");
+}
+
+/* A tip, in the chosen format. */
 void
 print_tip(const struct acs_tip *t)
 {
@@ -540,30 +651,44 @@ print_tip(const struct acs_tip *t)
 		printf("}\n");
 		break;
 	case FORMAT_FIELDS:
+		print_tip_fields(t);
 		break;
 	}
 }
 
 /*
- * Print the tips that apply to the entries v[0..n) and, if s is not NULL,
- * to that search; return how many.  In JSON the entries carry their own
- * tips, so only a search's tips are printed.
+ * The tips to show after the entries v[0..n) and, if s is not NULL, a
+ * search: those that apply to the entries, and those the search names
+ * (unless -t chose tables: tips are in none).  In JSON the entries carry
+ * their own tips, so only the search's are shown.  None with --no-tips.
  */
 size_t
+tips_to_show(const struct acs_entry *const *v, size_t n,
+    const struct search *s, const struct acs_tip **tips, size_t cap)
+{
+	if (out.no_tips)
+		return 0;
+	if (s != NULL && s->tables != ACS_ALL_TABLES)
+		s = NULL;
+	if (out.format == FORMAT_JSON)
+		n = 0;
+	return tips_for(v, n, s, tips, cap);
+}
+
+void
 print_tips(const struct acs_entry *const *v, size_t n,
     const struct search *s)
 {
 	const struct acs_tip *tips[64];
 	size_t ntips, i;
 
-	if (out.no_tips)
-		return 0;
-	if (out.format == FORMAT_JSON)
-		n = 0;
-	ntips = tips_for(v, n, s, tips, sizeof(tips) / sizeof(tips[0]));
+	/* chosen fields are the answers' only; a search prints its tips
+	 * itself, for a tip may be its only hit */
+	if (out.format == FORMAT_FIELDS)
+		return;
+	ntips = tips_to_show(v, n, s, tips, sizeof(tips) / sizeof(tips[0]));
 	for (i = 0; i < ntips && i < sizeof(tips) / sizeof(tips[0]); i++)
 		print_tip(tips[i]);
-	return ntips;
 }
 
 /* One pair of a scan: count, share, code, subcode, category, message. */
@@ -591,6 +716,9 @@ print_scan_line(const struct scan_pair *p, uint64_t total,
 	put(&line, "\t", 1);
 	if (e != NULL)
 		put_joined(&line, e->message);
+	else if (pair_entry(p->code, p->subcode == SCAN_NO_SUBCODE ? -1 :
+	    (int64_t)p->subcode, ACS_ALL_TABLES) != NULL)
+		puts_buf(&line, "(not in the chosen tables)");
 	else
 		puts_buf(&line, "(undocumented)");
 	print_line(line.s, from, to, *cat != '\0' ?

@@ -39,6 +39,7 @@ struct output {
 	enum field fields[MAX_FIELDS];
 	size_t nfields;
 	int printed;		/* something was printed: separate blocks */
+	const char *query;	/* a lookup's query, for JSON; or NULL */
 };
 
 extern struct output out;
@@ -47,11 +48,15 @@ int parse_fields(const char *list, const char **bad, size_t *badlen);
 const char *field_name(size_t f);
 const char *field_names(void);
 
-void print_separator(void);
 void print_heading(const char *fmt, ...);
 void print_entry(const struct acs_entry *e, enum match m, uint32_t code);
+void print_answers(const struct acs_entry *const *v, size_t n, enum match m,
+    uint32_t code, const struct acs_entry *const *ctx, size_t nctx);
 void print_tip(const struct acs_tip *t);
-size_t print_tips(const struct acs_entry *const *v, size_t n,
+void print_table_json(const struct acs_table *t);
+size_t tips_to_show(const struct acs_entry *const *v, size_t n,
+    const struct search *s, const struct acs_tip **tips, size_t cap);
+void print_tips(const struct acs_entry *const *v, size_t n,
     const struct search *s);
 void print_scan(const struct scan_pair *pairs, size_t n,
     const struct scan_stats *st, uint64_t tables);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fold.h"
 #include "lookup.h"
 #include "query.h"
 
@@ -50,9 +51,9 @@ key_is_subcode(const char *key, size_t len)
 }
 
 /* Copy s[0..len) into buf for a message: bytes other than printable
- * ASCII escaped, long text cut. */
-static const char *
-shown(const char *s, size_t len, char *buf, size_t size)
+ * ASCII escaped, long text cut.  Shared with the command line. */
+const char *
+quote_input(const char *s, size_t len, char *buf, size_t size)
 {
 	size_t n = 0, i;
 
@@ -76,34 +77,42 @@ shown(const char *s, size_t len, char *buf, size_t size)
 struct found {
 	int has_code, has_subcode;
 	uint32_t code, subcode;
+	char bad[160];		/* the first value that was not a number */
 };
 
-/* Take VALUE as the code or subcode that KEY names, unless already had. */
-static int
+/*
+ * Take VALUE as the code or subcode that KEY names, unless already had.
+ * A value that is not a number is remembered, to explain why nothing was
+ * found, and otherwise ignored.
+ */
+static void
 take(struct found *f, const char *key, size_t klen, const char *value,
-    size_t vlen, char *err, size_t errsize)
+    size_t vlen, int typed)
 {
 	enum number_status st;
 	char buf[16], shownbuf[80];
 	int is_code = key_is_code(key, klen);
-	uint32_t n;
+	uint32_t n = 0;
 
-	if (!is_code && !key_is_subcode(key, klen))
-		return 0;
+	/* an empty JSON value ("", null) is no value; typed, a mistake */
+	if ((!is_code && !key_is_subcode(key, klen)) || (vlen == 0 && !typed))
+		return;
 	if (is_code ? f->has_code : f->has_subcode)
-		return 0;
+		return;
 	if (vlen >= sizeof(buf))
-		st = NUMBER_TOO_LONG;
+		st = strspn(value, "0123456789") >= vlen ? NUMBER_TOO_LONG :
+		    NUMBER_NOT_DECIMAL;
 	else {
 		memcpy(buf, value, vlen);
 		buf[vlen] = '\0';
 		st = parse_number(buf, &n);
 	}
 	if (st != NUMBER_OK) {
-		snprintf(err, errsize, "invalid %.*s '%s': %s", (int)klen, key,
-		    shown(value, vlen, shownbuf, sizeof(shownbuf)),
-		    number_status_string(st));
-		return -1;
+		if (f->bad[0] == '\0')
+			snprintf(f->bad, sizeof(f->bad), "invalid %.*s '%s': %s",
+			    (int)klen, key, quote_input(value, vlen, shownbuf,
+			    sizeof(shownbuf)), number_status_string(st));
+		return;
 	}
 	if (is_code) {
 		f->has_code = 1;
@@ -112,16 +121,21 @@ take(struct found *f, const char *key, size_t klen, const char *value,
 		f->has_subcode = 1;
 		f->subcode = n;
 	}
-	return 0;
 }
 
-/* A small JSON reader that only looks for the code and subcode. */
+/*
+ * A small JSON reader that only looks for codes and subcodes.  Like the
+ * log scanner, it pairs a code with the subcode of the same object: the
+ * answer is the first object to close with a code (or, if none has one,
+ * with a subcode); the others are counted.
+ */
 struct json {
 	const char *p;
-	struct found *f;
-	char *err;
-	size_t errsize;
-	int failed;		/* a key had a bad value: err is set */
+	struct found *answer;
+	int answered;		/* 2: a code; 1: only a subcode */
+	int more;		/* other objects with a code */
+	char *bad;		/* the first bad value, from any object */
+	size_t badsize;
 };
 
 static void
@@ -150,14 +164,17 @@ json_string(struct json *j, const char **s, size_t *len)
 	return 0;
 }
 
-static int json_value(struct json *, const char *, size_t, int);
+static int json_value(struct json *, struct found *, const char *, size_t,
+    int);
 
 static int
 json_object(struct json *j, int depth)
 {
+	struct found f;
 	const char *key;
 	size_t klen;
 
+	memset(&f, 0, sizeof(f));
 	j->p++;
 	skip_space(j);
 	if (*j->p == '}') {
@@ -172,16 +189,29 @@ json_object(struct json *j, int depth)
 		if (*j->p++ != ':')
 			return -1;
 		skip_space(j);
-		if (json_value(j, key, klen, depth + 1) != 0)
+		if (json_value(j, &f, key, klen, depth + 1) != 0)
 			return -1;
 		skip_space(j);
-		if (*j->p == '}') {
-			j->p++;
-			return 0;
-		}
+		if (*j->p == '}')
+			break;
 		if (*j->p++ != ',')
 			return -1;
 	}
+	j->p++;
+	if (f.bad[0] != '\0' && j->bad[0] == '\0')
+		snprintf(j->bad, j->badsize, "%s", f.bad);
+	if (f.has_code) {
+		if (j->answered == 2)
+			j->more++;
+		else {
+			*j->answer = f;
+			j->answered = 2;
+		}
+	} else if (f.has_subcode && j->answered == 0) {
+		*j->answer = f;
+		j->answered = 1;
+	}
+	return 0;
 }
 
 static int
@@ -195,7 +225,7 @@ json_array(struct json *j, int depth)
 	}
 	for (;;) {
 		skip_space(j);
-		if (json_value(j, NULL, 0, depth + 1) != 0)
+		if (json_value(j, NULL, NULL, 0, depth + 1) != 0)
 			return -1;
 		skip_space(j);
 		if (*j->p == ']') {
@@ -207,9 +237,10 @@ json_array(struct json *j, int depth)
 	}
 }
 
-/* A value, of KEY if not NULL: a code or subcode is taken from it. */
+/* A value, of KEY in the object o if not NULL. */
 static int
-json_value(struct json *j, const char *key, size_t klen, int depth)
+json_value(struct json *j, struct found *o, const char *key, size_t klen,
+    int depth)
 {
 	const char *v;
 	size_t vlen;
@@ -229,67 +260,65 @@ json_value(struct json *j, const char *key, size_t klen, int depth)
 		v = j->p;
 		vlen = strspn(v, "+-0123456789.eE");
 		if (vlen == 0) {
-			if (strncmp(v, "true", 4) == 0)
-				vlen = 4;
-			else if (strncmp(v, "false", 5) == 0 ||
+			if (strncmp(v, "true", 4) == 0 ||
 			    strncmp(v, "null", 4) == 0)
-				vlen = v[0] == 'f' ? 5 : 4;
+				vlen = 4;
+			else if (strncmp(v, "false", 5) == 0)
+				vlen = 5;
 			else
 				return -1;
+			j->p += vlen;
+			return 0;	/* true, false, null: no value */
 		}
 		j->p += vlen;
 	}
-	if (key != NULL && take(j->f, key, klen, v, vlen, j->err,
-	    j->errsize) != 0) {
-		j->failed = 1;
-		return -1;
-	}
+	if (o != NULL)
+		take(o, key, klen, v, vlen, 0);
 	return 0;
 }
 
-/* Read TEXT as JSON: 1 if it is, 0 if not, -1 on a bad code or subcode. */
+/*
+ * Read TEXT as JSON: 1 if it is (*f has the answer, if any), 0 if it is
+ * not JSON.
+ */
 static int
-from_json(const char *text, struct found *f, char *err, size_t errsize)
+from_json(const char *text, struct found *f, int *more)
 {
-	struct json j = { text, f, err, errsize, 0 };
+	struct json j = { text, f, 0, 0, f->bad, sizeof(f->bad) };
 
 	skip_space(&j);
 	if (*j.p != '{' && *j.p != '[')
 		return 0;
-	if (json_value(&j, NULL, 0, 0) == 0) {
+	if (json_value(&j, NULL, NULL, 0, 0) == 0) {
 		skip_space(&j);
-		if (*j.p == '\0')
+		if (*j.p == '\0') {
+			*more = j.more;
 			return 1;
+		}
 	}
 	memset(f, 0, sizeof(*f));
-	return j.failed ? -1 : 0;
-}
-
-static int
-is_key_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
+	return 0;
 }
 
 /*
  * Read "key=value" and "key: value" pairs anywhere in TEXT; a value may be
- * quoted.  Return 1 if a code or subcode key was found, 0 if none, -1 on a
- * bad value.
+ * quoted, and is the digits up to a character that cannot be in a key
+ * ("code=410)", "subCode=3112."): CallEndReason(code=410, subCode=3112).
+ * Return 1 if a code or subcode key was found with a number.
  */
 static int
-from_keys(const char *text, struct found *f, char *err, size_t errsize)
+from_keys(const char *text, struct found *f)
 {
 	const char *p = text, *key, *v;
 	size_t klen, vlen;
 
 	while (*p != '\0') {
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) ||
-		    (p > text && is_key_char(p[-1]))) {
+		    (p > text && is_word_byte((unsigned char)p[-1]))) {
 			p++;
 			continue;
 		}
-		for (key = p; is_key_char(*p); p++)
+		for (key = p; is_word_byte((unsigned char)*p); p++)
 			continue;
 		klen = (size_t)(p - key);
 		v = p + strspn(p, " \t\"'");
@@ -297,9 +326,13 @@ from_keys(const char *text, struct found *f, char *err, size_t errsize)
 			continue;
 		v++;
 		v += strspn(v, " \t\"'");
-		vlen = strcspn(v, " \t\"',;}/#");
-		if (take(f, key, klen, v, vlen, err, errsize) != 0)
-			return -1;
+		for (vlen = 0; is_word_byte((unsigned char)v[vlen]) || v[vlen] == '-' ||
+		    v[vlen] == '+' || v[vlen] == '.'; vlen++)
+			continue;
+		/* a trailing full stop ends a sentence, not the number */
+		while (vlen > 0 && v[vlen - 1] == '.')
+			vlen--;
+		take(f, key, klen, v, vlen, 1);
 		p = v + vlen;
 	}
 	return f->has_code || f->has_subcode;
@@ -318,14 +351,14 @@ from_numbers(const char *text, struct query *q, char *err, size_t errsize)
 
 	if (*p == '\0') {
 		snprintf(err, errsize, "invalid number '%s': empty",
-		    shown(text, strlen(text), shownbuf, sizeof(shownbuf)));
+		    quote_input(text, strlen(text), shownbuf, sizeof(shownbuf)));
 		return -1;
 	}
 	for (; *p != '\0'; p += len, p += strspn(p, seps)) {
 		len = strcspn(p, seps);
 		if (n == 2) {
 			snprintf(err, errsize, "too many numbers in '%s': "
-			    "expected CODE [SUBCODE]", shown(text,
+			    "expected CODE [SUBCODE]", quote_input(text,
 			    strlen(text), shownbuf, sizeof(shownbuf)));
 			return -1;
 		}
@@ -339,7 +372,7 @@ from_numbers(const char *text, struct query *q, char *err, size_t errsize)
 		}
 		if (st != NUMBER_OK) {
 			snprintf(err, errsize, "invalid number '%s': %s",
-			    shown(p, len, shownbuf, sizeof(shownbuf)),
+			    quote_input(p, len, shownbuf, sizeof(shownbuf)),
 			    number_status_string(st));
 			return -1;
 		}
@@ -359,31 +392,39 @@ int
 parse_query(const char *text, struct query *q, char *err, size_t errsize)
 {
 	struct found f;
-	int rc;
-
+	int rc, more = 0;
 	char shownbuf[80];
 	const char *start = text + strspn(text, " \t");
 
 	memset(q, 0, sizeof(*q));
 	memset(&f, 0, sizeof(f));
-	if ((rc = from_json(text, &f, err, errsize)) == 0)
-		rc = from_keys(text, &f, err, errsize);
-	if (rc < 0)
-		return -1;
-	if (rc == 0 && *start != '{' && *start != '[')
-		return from_numbers(text, q, err, errsize);
+	if ((rc = from_json(text, &f, &more)) == 0) {
+		rc = from_keys(text, &f);
+		/* typed keys: a bad value is a mistake to point out */
+		if (f.bad[0] != '\0') {
+			snprintf(err, errsize, "%s", f.bad);
+			return -1;
+		}
+	}
 	if (!f.has_code && !f.has_subcode) {
+		if (f.bad[0] != '\0') {
+			snprintf(err, errsize, "%s", f.bad);
+			return -1;
+		}
+		if (rc == 0 && *start != '{' && *start != '[')
+			return from_numbers(text, q, err, errsize);
 		snprintf(err, errsize, "no code or subCode in '%s'",
-		    shown(text, strlen(text), shownbuf, sizeof(shownbuf)));
+		    quote_input(text, strlen(text), shownbuf, sizeof(shownbuf)));
 		return -1;
 	}
+	q->more = more;
 	q->code = f.code;
 	q->subcode = f.subcode;
 	if (f.has_code && f.has_subcode)
 		q->kind = QUERY_PAIR;
 	else if (f.has_code)
 		q->kind = QUERY_CODE;
-	else if (f.has_subcode) {
+	else {
 		q->kind = QUERY_SUBCODE;
 		q->code = f.subcode;
 	}

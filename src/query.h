@@ -20,11 +20,13 @@ struct query {
 	enum query_kind kind;
 	uint32_t code;		/* QUERY_NUMBER's number too */
 	uint32_t subcode;
+	int more;		/* other pairs a JSON query held */
 };
 
 int parse_query(const char *text, struct query *q, char *err,
     size_t errsize);
 int key_is_code(const char *key, size_t len);
 int key_is_subcode(const char *key, size_t len);
+const char *quote_input(const char *s, size_t len, char *buf, size_t size);
 
 #endif

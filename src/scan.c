@@ -27,6 +27,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "fold.h"
 #include "lookup.h"
 #include "query.h"
 #include "scan.h"
@@ -87,8 +88,21 @@ grow(struct scan_tally *t, size_t n)
 }
 
 /*
- * Count one pair.  Past SCAN_MAX_PAIRS distinct pairs a new one is counted
- * in stats.overflow.  Returns -1 if memory ran out.
+ * Is the pair in a table as it is (not only through the generic
+ * subcodes)?  There are a few hundred such pairs at most.
+ */
+static int
+documented(uint32_t code, uint32_t subcode)
+{
+	if (subcode == SCAN_NO_SUBCODE)
+		return code_context(code, ACS_ALL_TABLES, NULL, 0) > 0;
+	return lookup_pair_exact(code, subcode, ACS_ALL_TABLES, NULL, 0) > 0;
+}
+
+/*
+ * Count one pair.  Past SCAN_MAX_PAIRS distinct pairs, a new pair that no
+ * table lists as it is is counted in stats.overflow; the documented ones
+ * are always counted one by one.  Returns -1 if memory ran out.
  */
 int
 scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode)
@@ -96,17 +110,21 @@ scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode)
 	size_t i;
 
 	t->stats.records++;
-	if (t->nslots == 0 && grow(t, 64) != 0)
+	if (t->nslots == 0 && grow(t, 64) != 0) {
+		t->stats.out_of_memory = 1;
 		return -1;
+	}
 	i = slot_of(t, code, subcode);
 	if (t->slots[i].count == 0) {
-		if (t->npairs == SCAN_MAX_PAIRS) {
+		if (t->npairs >= SCAN_MAX_PAIRS && !documented(code, subcode)) {
 			t->stats.overflow++;
 			return 0;
 		}
 		if (2 * (t->npairs + 1) > t->nslots) {
-			if (grow(t, 2 * t->nslots) != 0)
+			if (grow(t, 2 * t->nslots) != 0) {
+				t->stats.out_of_memory = 1;
 				return -1;
+			}
 			i = slot_of(t, code, subcode);
 		}
 		t->slots[i].code = code;
@@ -148,18 +166,8 @@ enum key { KEY_NONE, KEY_CODE, KEY_SUBCODE };
 
 static enum key classify_known(const char *, size_t);
 
-/* Is s[0..len) the lowercase literal lit, in any case?  (Key names are
- * letters only, for which | 0x20 folds case exactly.) */
-static inline int
-eq_fold(const char *s, const char *lit, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((s[i] | 0x20) != lit[i])
-			return 0;
-	return 1;
-}
-
-/* The first letter of a key we know, by the key's length. */
+/* The first letter of a key we know, by the key's length (the keys are
+ * those of query.c; check_core checks the two agree). */
 static const char key_first[22] = {
 	[4] = 'c', [7] = 's', [10] = 'r', [13] = 'r', [20] = 'p', [21] = 'p',
 };
@@ -178,42 +186,16 @@ classify(const char *s, size_t len)
 static enum key
 classify_known(const char *s, size_t len)
 {
-	switch (len) {
-	case 4:
-		return eq_fold(s, "code", 4) ? KEY_CODE : KEY_NONE;
-	case 7:
-		return eq_fold(s, "subcode", 7) ? KEY_SUBCODE : KEY_NONE;
-	case 10:
-		return eq_fold(s, "resultcode", 10) ? KEY_CODE : KEY_NONE;
-	case 13:
-		return eq_fold(s, "resultsubcode", 13) ? KEY_SUBCODE :
-		    KEY_NONE;
-	case 20:
-		return eq_fold(s, "participantendreason", 20) ? KEY_CODE :
-		    KEY_NONE;
-	case 21:
-		return eq_fold(s, "participantendsubcode", 21) ? KEY_SUBCODE :
-		    KEY_NONE;
-	default:
-		return KEY_NONE;
-	}
+	if (key_is_code(s, len))
+		return KEY_CODE;
+	return key_is_subcode(s, len) ? KEY_SUBCODE : KEY_NONE;
 }
 
 /* A value as a code or subcode: 1 to 9 digits, nothing else. */
 static int
 value_number(const char *s, size_t len, uint32_t *out)
 {
-	uint32_t n = 0;
-
-	if (len == 0 || len > 9)
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		n = n * 10 + (uint32_t)(s[i] - '0');
-	}
-	*out = n;
-	return 0;
+	return parse_digits(s, len, out) == NUMBER_OK ? 0 : -1;
 }
 
 /* Length of the valid UTF-8 sequence at s[0..n), 0 if invalid, or -1 if
@@ -780,14 +762,6 @@ json_end(struct json *j, struct scan_tally *t)
 
 /* ---- text */
 
-/* Is c part of a key name? */
-static int
-key_char(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
-}
-
 /*
  * The pairs of a line of text: "code=480, subCode=10037" (any case, '='
  * or ':', values maybe quoted), or "480#10076".  A pair needs both.
@@ -809,20 +783,20 @@ text_line(const char *s, size_t n, struct scan_tally *t)
 				c0--;
 			for (d1 = d0; d1 < end && *d1 >= '0' && *d1 <= '9'; d1++)
 				continue;
-			if ((c0 == s || !key_char((unsigned char)c0[-1])) &&
-			    (d1 == end || !key_char((unsigned char)*d1)) &&
+			if ((c0 == s || !is_word_byte((unsigned char)c0[-1])) &&
+			    (d1 == end || !is_word_byte((unsigned char)*d1)) &&
 			    value_number(c0, (size_t)(p - c0), &a) == 0 &&
 			    value_number(d0, (size_t)(d1 - d0), &b) == 0)
 				scan_add(t, a, b);
 			p = d1;
 			continue;
 		}
-		if (!key_char((unsigned char)*p) || (p > s &&
-		    key_char((unsigned char)p[-1]))) {
+		if (!is_word_byte((unsigned char)*p) || (p > s &&
+		    is_word_byte((unsigned char)p[-1]))) {
 			p++;
 			continue;
 		}
-		for (key = p; p < end && key_char((unsigned char)*p); p++)
+		for (key = p; p < end && is_word_byte((unsigned char)*p); p++)
 			continue;
 		if ((k = classify(key, (size_t)(p - key))) == KEY_NONE)
 			continue;
@@ -907,7 +881,7 @@ struct csvscan {
 	long col;		/* the field being read */
 	uint32_t code, subcode;
 	int has_code, has_subcode;
-	int failed;
+	int bad;		/* a code or subcode that is not a number */
 };
 
 /* A column name without surrounding spaces and a " [UTC]" suffix. */
@@ -948,14 +922,27 @@ csv_field(void *data, size_t len, void *arg)
 		case KEY_NONE:
 			break;
 		}
-	} else if (c->col == c->code_col && value_number(s, len, &n) == 0) {
-		c->code = n;
-		c->has_code = 1;
-	} else if (c->col == c->subcode_col && value_number(s, len, &n) == 0) {
-		c->subcode = n;
-		c->has_subcode = 1;
+	} else if ((c->col == c->code_col || c->col == c->subcode_col) &&
+	    len > 0) {
+		if (value_number(s, len, &n) != 0)
+			c->bad = 1;
+		else if (c->col == c->code_col) {
+			c->code = n;
+			c->has_code = 1;
+		} else {
+			c->subcode = n;
+			c->has_subcode = 1;
+		}
 	}
 	c->col++;
+}
+
+static void
+csv_next_record(struct csvscan *c)
+{
+	c->header = 0;
+	c->col = 0;
+	c->has_code = c->has_subcode = c->bad = 0;
 }
 
 static void
@@ -964,12 +951,12 @@ csv_record(int ch, void *arg)
 	struct csvscan *c = arg;
 
 	(void)ch;
-	if (!c->header && c->has_code)
+	if (!c->header && c->bad)
+		c->t->stats.skipped++;
+	else if (!c->header && c->has_code)
 		scan_add(c->t, c->code, c->has_subcode ? c->subcode :
 		    SCAN_NO_SUBCODE);
-	c->header = 0;
-	c->col = 0;
-	c->has_code = c->has_subcode = 0;
+	csv_next_record(c);
 }
 
 /* libcsv grows a field's buffer as it goes: refuse past CSV_FIELD_MAX. */
@@ -1021,6 +1008,9 @@ struct scanner {
 	struct csvscan c;
 	int started;		/* the format is known, the reader set up */
 	int last_nl;		/* the input so far ends with a newline */
+	int csv_skip;		/* skipping the rest of a record with a field
+				 * too long: 1 in quotes, 2 after a quote
+				 * in quotes, 3 outside quotes */
 	char head[DETECT_MAX];	/* the input's start, until it shows the
 				 * format: a first line, or DETECT_MAX */
 	size_t nhead;
@@ -1048,17 +1038,94 @@ csv_start(struct scanner *s)
 }
 
 /* Tell the format from the start of the input and set its reader up. */
+/*
+ * Does the first line of buf[0..n) read as JSON?  A line of text may
+ * start with '[' or '{' too: "[2024-05-01T10:00:00Z] code=480 ...".
+ */
+static int
+first_line_is_json(const char *buf, size_t n)
+{
+	const char *nl = memchr(buf, '\n', n);
+	struct scan_tally t;
+	struct json *j;
+	int ok;
+
+	if ((j = calloc(1, sizeof(*j))) == NULL)
+		return 1;
+	scan_tally_init(&t);
+	json_chunk(j, (const unsigned char *)buf, (const unsigned char *)buf +
+	    (nl != NULL ? (size_t)(nl - buf) + 1 : n), &t);
+	ok = t.stats.skipped == 0;
+	scan_tally_free(&t);
+	free(j);
+	return ok;
+}
+
 static int
 scanner_start(struct scanner *s, const char *buf, size_t n)
 {
-	if (s->format == SCAN_AUTO)
+	if (s->format == SCAN_AUTO) {
 		s->format = scan_detect(buf, n);
+		if (s->format == SCAN_JSON && !first_line_is_json(buf, n))
+			s->format = SCAN_TEXT;
+	}
 	if (s->format == SCAN_JSON &&
 	    (s->j = calloc(1, sizeof(*s->j))) == NULL)
 		return -1;
 	if (s->format == SCAN_CSV && csv_start(s) != 0)
 		return -1;
 	s->started = 1;
+	return 0;
+}
+
+/*
+ * Skip what is left of a record after a field too long for libcsv,
+ * following its quotes; return how many bytes of buf[0..n) that was.
+ */
+static size_t
+csv_skip(struct scanner *s, const char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && s->csv_skip != 0; i++) {
+		char ch = buf[i];
+
+		if (s->csv_skip == 1)
+			s->csv_skip = ch == '"' ? 2 : 1;
+		else if (s->csv_skip == 2)
+			s->csv_skip = ch == '"' ? 1 : ch == '\n' ? 0 : 3;
+		else if (ch == '"')
+			s->csv_skip = 1;
+		else if (ch == '\n')
+			s->csv_skip = 0;
+	}
+	return i;
+}
+
+static int
+csv_chunk(struct scanner *s, const char *buf, size_t n)
+{
+	size_t done = 0, used;
+
+	while (done < n) {
+		if (s->csv_skip != 0) {
+			done += csv_skip(s, buf + done, n - done);
+			continue;
+		}
+		used = csv_parse(&s->csvp, buf + done, n - done, csv_field,
+		    csv_record, &s->c);
+		if (used == n - done)
+			return 0;
+		/* a field too long: count the record once, skip the rest
+		 * of it, and start a new parser after it */
+		s->t->stats.skipped++;
+		s->csv_skip = s->csvp.quoted ? 1 : 3;
+		csv_free(&s->csvp);
+		if (csv_start(s) != 0)
+			return -1;
+		csv_next_record(&s->c);
+		done += used;
+	}
 	return 0;
 }
 
@@ -1075,17 +1142,7 @@ scanner_read(struct scanner *s, const char *buf, size_t n)
 		    (const unsigned char *)buf + n, t);
 		return 0;
 	case SCAN_CSV:
-		if (csv_parse(&s->csvp, buf, n, csv_field, csv_record,
-		    &s->c) != n) {
-			/* a field too long: count it, start over */
-			t->stats.skipped++;
-			csv_free(&s->csvp);
-			if (csv_start(s) != 0)
-				return -1;
-			s->c.header = 0;
-			s->c.col = 0;
-		}
-		return 0;
+		return csv_chunk(s, buf, n);
 	default:
 		return text_chunk(&s->x, buf, buf + n, t);
 	}
@@ -1176,8 +1233,9 @@ scanner_finish(struct scanner *s)
 	s->started = 0;
 }
 
+/* read(2), again if a signal interrupts it. */
 static ssize_t
-read_full(int fd, char *buf, size_t size)
+read_retry(int fd, char *buf, size_t size)
 {
 	ssize_t n;
 
@@ -1201,7 +1259,7 @@ scan_fd(int fd, enum scan_format format, struct scan_tally *t)
 	if ((buf = malloc(BUF_SIZE)) == NULL)
 		return -1;
 	scanner_init(&s, format, t);
-	while ((n = read_full(fd, buf, BUF_SIZE)) > 0)
+	while ((n = read_retry(fd, buf, BUF_SIZE)) > 0)
 		if ((rc = scanner_feed(&s, buf, (size_t)n)) != 0) {
 			saved = ENOMEM;
 			break;
@@ -1212,6 +1270,10 @@ scan_fd(int fd, enum scan_format format, struct scan_tally *t)
 	}
 	scanner_finish(&s);
 	free(buf);
+	if (rc == 0 && t->stats.out_of_memory) {
+		rc = -1;
+		saved = ENOMEM;
+	}
 	if (saved != 0)
 		errno = saved;
 	return rc;

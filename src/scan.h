@@ -26,6 +26,7 @@ struct scan_stats {
 	uint64_t records;	/* records with a pair: pairs counted */
 	uint64_t skipped;	/* lines that could not be parsed */
 	uint64_t overflow;	/* pairs past SCAN_MAX_PAIRS distinct ones */
+	int out_of_memory;	/* a pair could not be counted */
 };
 
 /* The counts of every distinct pair seen, and the statistics. */

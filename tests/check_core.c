@@ -1060,6 +1060,42 @@ START_TEST(test_scan_hostile)
 }
 END_TEST
 
+/* The scanner knows the keys the query reader knows, in any case. */
+START_TEST(test_scan_keys)
+{
+	static const char *const codes[] = {
+		"code", "Code", "resultCode", "RESULTCODE",
+		"ParticipantEndReason", "participantendreason",
+	};
+	static const char *const subcodes[] = {
+		"subCode", "SubCode", "resultSubcode", "ParticipantEndSubCode",
+	};
+	char json[128];
+
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		for (size_t k = 0; k < sizeof(subcodes) / sizeof(subcodes[0]);
+		    k++) {
+			struct scan_tally t;
+			struct query q;
+			char err[128];
+
+			ck_assert(key_is_code(codes[i], strlen(codes[i])));
+			ck_assert(key_is_subcode(subcodes[k],
+			    strlen(subcodes[k])));
+			snprintf(json, sizeof(json), "{\"%s\":410,\"%s\":3112}\n",
+			    codes[i], subcodes[k]);
+			scan_tally_init(&t);
+			scan_buffer(json, strlen(json), 3, SCAN_JSON, &t);
+			ck_assert_msg(tally_count(&t, 410, 3112) == 1, "%s",
+			    json);
+			scan_tally_free(&t);
+			ck_assert_int_eq(parse_query(json, &q, err, sizeof(err)),
+			    0);
+			ck_assert_int_eq(q.kind, QUERY_PAIR);
+		}
+}
+END_TEST
+
 START_TEST(test_scan_tally)
 {
 	struct scan_tally t;
@@ -1159,6 +1195,7 @@ scan_suite(void)
 	tcase_add_test(tc, test_scan_csv_and_text);
 	tcase_add_test(tc, test_scan_hostile);
 	tcase_add_test(tc, test_scan_tally);
+	tcase_add_test(tc, test_scan_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

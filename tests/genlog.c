@@ -28,7 +28,7 @@
  *   -e EXPECTED  write the number of records of each pair to this file,
  *                "CODE\tSUBCODE\tCOUNT", SUBCODE "-" for none, by code
  *                then subcode ("-" first), pairs with a count only
- *   -o OUTPUT    write the log here, not to standard output
+ *   -o OUTPUT    write the log here, not to standard output ("-")
  *
  * RECORDS and BYTES are decimal, and may end in k, M or G: times 1000,
  * 1000^2 or 1000^3 (-s 200M is 200000000 bytes).
@@ -778,7 +778,7 @@ main(int argc, char *argv[])
 	if (by_size && by_count)
 		errx(2, "-n and -s cannot be used together");
 
-	if (outpath != NULL) {
+	if (outpath != NULL && strcmp(outpath, "-") != 0) {
 		if ((fp = fopen(outpath, "w")) == NULL)
 			err(2, "%s", outpath);
 		name = outpath;
