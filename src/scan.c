@@ -1149,9 +1149,8 @@ scanner_read(struct scanner *s, const char *buf, size_t n)
 }
 
 /*
- * Does the head of the input show its format: a '{' or '[' first, or a
- * whole first line of something else?  (Leading blank lines and a byte
- * order mark do not count.)
+ * Does the head of the input show its format: is its first line whole?
+ * (Leading blank lines and a byte order mark do not count.)
  */
 static int
 head_decides(const char *h, size_t n)
@@ -1161,10 +1160,7 @@ head_decides(const char *h, size_t n)
 	while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' ||
 	    h[i] == '\n'))
 		i++;
-	if (i == n)
-		return 0;
-	return h[i] == '{' || h[i] == '[' ||
-	    memchr(h + i, '\n', n - i) != NULL;
+	return i < n && memchr(h + i, '\n', n - i) != NULL;
 }
 
 /* Start on the head of the input, less a UTF-8 byte order mark. */
