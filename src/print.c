@@ -591,7 +591,7 @@ print_tip_fields(const struct acs_tip *t)
 {
 	line.len = 0;
 	for (size_t i = 0; i < out.nfields; i++) {
-		size_t start = line.len;
+		size_t start;
 
 		if (i > 0)
 			put(&line, "\t", 1);
