@@ -1031,9 +1031,6 @@ main(int argc, char *argv[])
 		status = cmd_complete(complete, argv, argc);
 		break;
 	case MODE_SCAN:
-		if (out.format == FORMAT_FIELDS)
-			usage_error("--scan and --fields cannot be used "
-			    "together");
 		status = cmd_scan(argv, argc);
 		break;
 	case MODE_LIST:

@@ -331,13 +331,24 @@ print_one_line(const struct acs_entry *e)
 	    category_color(e->category) : NULL);
 }
 
-/* The -o fields of an entry, tab-separated; "-" for none.  The code of
- * the generic answer, which has none, is the code asked for. */
+/* The URLs of links, space-separated. */
 static void
-print_fields(const struct acs_entry *e, enum match m, uint32_t code)
+put_urls(struct buf *b, const struct acs_link *links, size_t n)
 {
-	char num[16];
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			put(b, " ", 1);
+		puts_buf(b, links[i].url);
+	}
+}
 
+/* Appends one -o field of an item to b, or nothing if it has none. */
+typedef void put_field_fn(struct buf *b, enum field f, const void *item);
+
+/* The -o fields of an item, tab-separated; "-" for an empty one. */
+static void
+print_row(put_field_fn *put_field, const void *item)
+{
 	line.len = 0;
 	for (size_t i = 0; i < out.nfields; i++) {
 		size_t start;
@@ -345,46 +356,86 @@ print_fields(const struct acs_entry *e, enum match m, uint32_t code)
 		if (i > 0)
 			put(&line, "\t", 1);
 		start = line.len;
-		switch (out.fields[i]) {
-		case FIELD_TABLE:
-			puts_buf(&line, entry_table(e)->name);
-			break;
-		case FIELD_CODE:
-			if (m == MATCH_GENERIC) {
-				snprintf(num, sizeof(num), "%u", code);
-				puts_buf(&line, num);
-			} else
-				put_codes(&line, e, ",");
-			break;
-		case FIELD_SUBCODE:
-			if (e->has_subcode) {
-				snprintf(num, sizeof(num), "%u", e->subcode);
-				puts_buf(&line, num);
-			}
-			break;
-		case FIELD_CATEGORY:
-			puts_buf(&line, category_name(e->category));
-			break;
-		case FIELD_MESSAGE:
-			put_joined(&line, e->message);
-			break;
-		case FIELD_ADVICE:
-			put_joined(&line, e->advice);
-			break;
-		case FIELD_LINKS:
-			for (size_t j = 0; j < e->nlinks; j++) {
-				if (j > 0)
-					put(&line, " ", 1);
-				puts_buf(&line, e->links[j].url);
-			}
-			break;
-		case NFIELDS:
-			break;
-		}
+		put_field(&line, out.fields[i], item);
 		if (line.len == start)
 			put(&line, "-", 1);
 	}
 	printf("%s\n", line.s != NULL ? line.s : "");
+}
+
+/* An entry as printed: how it matched and the code asked for. */
+struct answer {
+	const struct acs_entry *e;
+	enum match m;
+	uint32_t code;
+};
+
+/* A field of an answer.  The code of the generic answer, which has none,
+ * is the code asked for. */
+static void
+put_entry_field(struct buf *b, enum field f, const void *item)
+{
+	const struct answer *a = item;
+	const struct acs_entry *e = a->e;
+	char num[16];
+
+	switch (f) {
+	case FIELD_TABLE:
+		puts_buf(b, entry_table(e)->name);
+		break;
+	case FIELD_CODE:
+		if (a->m == MATCH_GENERIC) {
+			snprintf(num, sizeof(num), "%u", a->code);
+			puts_buf(b, num);
+		} else
+			put_codes(b, e, ",");
+		break;
+	case FIELD_SUBCODE:
+		if (e->has_subcode) {
+			snprintf(num, sizeof(num), "%u", e->subcode);
+			puts_buf(b, num);
+		}
+		break;
+	case FIELD_CATEGORY:
+		puts_buf(b, category_name(e->category));
+		break;
+	case FIELD_MESSAGE:
+		put_joined(b, e->message);
+		break;
+	case FIELD_ADVICE:
+		put_joined(b, e->advice);
+		break;
+	case FIELD_LINKS:
+		put_urls(b, e->links, e->nlinks);
+		break;
+	case NFIELDS:
+		break;
+	}
+}
+
+/* A field of a tip: table "tip", the title as message, the text as
+ * advice, its links; no code, subcode or category. */
+static void
+put_tip_field(struct buf *b, enum field f, const void *item)
+{
+	const struct acs_tip *t = item;
+
+	switch (f) {
+	case FIELD_TABLE:
+		puts_buf(b, "tip");
+		break;
+	case FIELD_MESSAGE:
+		puts_buf(b, t->title);
+		break;
+	case FIELD_ADVICE:
+		put_joined(b, t->text);
+		break;
+	case FIELD_LINKS:
+		put_urls(b, t->links, t->nlinks);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Print s as a JSON string (RFC 8259); the data is valid UTF-8. */
@@ -564,8 +615,11 @@ print_entry(const struct acs_entry *e, enum match m, uint32_t code)
 		print_json(e, m, code, NULL, 0);
 		break;
 	case FORMAT_FIELDS:
-		if (m != MATCH_CONTEXT)
-			print_fields(e, m, code);
+		if (m != MATCH_CONTEXT) {
+			struct answer a = { e, m, code };
+
+			print_row(put_entry_field, &a);
+		}
 		break;
 	}
 	out.printed = 1;
@@ -582,44 +636,6 @@ print_table_json(const struct acs_table *t)
 	printf(",\"entries\":%zu,\"description\":", t->count);
 	json_string(t->description);
 	printf("}\n");
-}
-
-/* A tip as chosen fields: table "tip", the title as message, the text as
- * advice, its links. */
-static void
-print_tip_fields(const struct acs_tip *t)
-{
-	line.len = 0;
-	for (size_t i = 0; i < out.nfields; i++) {
-		size_t start;
-
-		if (i > 0)
-			put(&line, "\t", 1);
-		start = line.len;
-		switch (out.fields[i]) {
-		case FIELD_TABLE:
-			puts_buf(&line, "tip");
-			break;
-		case FIELD_MESSAGE:
-			puts_buf(&line, t->title);
-			break;
-		case FIELD_ADVICE:
-			put_joined(&line, t->text);
-			break;
-		case FIELD_LINKS:
-			for (size_t j = 0; j < t->nlinks; j++) {
-				if (j > 0)
-					put(&line, " ", 1);
-				puts_buf(&line, t->links[j].url);
-			}
-			break;
-		default:
-			break;
-		}
-		if (line.len == start)
-			put(&line, "-", 1);
-	}
-	printf("%s\n", line.s != NULL ? line.s : "");
 }
 
 /* A tip, in the chosen format. */
@@ -651,7 +667,7 @@ print_tip(const struct acs_tip *t)
 		printf("}\n");
 		break;
 	case FORMAT_FIELDS:
-		print_tip_fields(t);
+		print_row(put_tip_field, t);
 		break;
 	}
 }
