@@ -407,6 +407,29 @@ all_digits(const char *s, size_t len)
 }
 
 /*
+ * The next item of the comma-separated list at *rest, trimmed of spaces:
+ * sets *item and *len and returns 1, or returns 0 after the last item.
+ * Start with *rest at the list; an empty list is one empty item, and so
+ * is what ",," or a trailing comma leaves.
+ */
+static int
+next_item(const char **rest, const char **item, size_t *len)
+{
+	const char *p = *rest, *end;
+
+	if (p == NULL)
+		return 0;
+	p += strspn(p, " ");
+	end = p + strcspn(p, ",");
+	*item = p;
+	*len = (size_t)(end - p);
+	while (*len > 0 && p[*len - 1] == ' ')
+		(*len)--;
+	*rest = *end == ',' ? end + 1 : NULL;
+	return 1;
+}
+
+/*
  * Parse a list of numbers, "490, 491, 496", each at most max, into out;
  * what names them in messages ("code").
  */
@@ -414,18 +437,12 @@ static int
 parse_numbers(const char *path, size_t line, const char *s, const char *what,
     uint32_t max, uint32_t *out, size_t *n)
 {
-	const char *p = s, *end;
+	const char *rest = s, *p;
 	size_t len;
 	uint32_t c;
 
 	*n = 0;
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		end = p + strcspn(p, ",");
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
+	while (next_item(&rest, &p, &len)) {
 		if (!all_digits(p, len)) {
 			bad(path, line, "%s '%s' is not a number", what,
 			    esc(s));
@@ -452,10 +469,8 @@ parse_numbers(const char *path, size_t line, const char *s, const char *what,
 			return -1;
 		}
 		out[(*n)++] = c;
-		if (*end == '\0')
-			return 0;
-		p = end + 1;
 	}
+	return 0;
 }
 
 static const char *const category_names[] = {
@@ -786,16 +801,10 @@ check_named_rows(const struct csvfile *f, const char *what,
 static int
 split_words(const char *path, size_t line, const char *s, struct tip *t)
 {
-	const char *p = s, *end;
+	const char *rest = *s != '\0' ? s : NULL, *p;
 	size_t len;
 
-	while (*p != '\0') {
-		while (*p == ' ')
-			p++;
-		end = p + strcspn(p, ",");
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
+	while (next_item(&rest, &p, &len)) {
 		if (len == 0) {
 			bad(path, line, "empty item in word list '%s'",
 			    esc(s));
@@ -809,7 +818,6 @@ split_words(const char *path, size_t line, const char *s, struct tip *t)
 		    sizeof(*t->words));
 		if ((t->words[t->nwords++] = strndup(p, len)) == NULL)
 			err(1, NULL);
-		p = *end == ',' ? end + 1 : end;
 	}
 	return 0;
 }
@@ -819,18 +827,19 @@ static int
 parse_tip(const struct csvfile *f, const struct record *rec,
     const struct table *tables, size_t ntables, struct tip *t)
 {
-	const char *path = f->path, *p, *end;
+	const char *path = f->path, *rest, *p;
 	char name[128];
 	size_t len, i;
 
 	memset(t, 0, sizeof(*t));
 	t->f = rec->fields;
-	for (p = t->f[TIP_TABLES]; *p != '\0'; p = *end ? end + 1 : end) {
-		p += strspn(p, " ");
-		end = p + strcspn(p, ",");
-		len = (size_t)(end - p);
-		while (len > 0 && p[len - 1] == ' ')
-			len--;
+	rest = *t->f[TIP_TABLES] != '\0' ? t->f[TIP_TABLES] : NULL;
+	while (next_item(&rest, &p, &len)) {
+		if (len == 0) {
+			bad(path, rec->line, "empty item in table list '%s'",
+			    esc(t->f[TIP_TABLES]));
+			return -1;
+		}
 		snprintf(name, sizeof(name), "%.*s", (int)len, p);
 		for (i = 0; i < ntables; i++)
 			if (strcmp(tables[i].name, name) == 0)
