@@ -26,9 +26,8 @@ TESTDIR=$(cd "$(dirname "$0")" && pwd) || exit 2
 LC_ALL=C
 export LC_ALL TESTDIR
 export ACSDIAG
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
+suite=cli
+. "$(dirname "$0")/lib.sh"
 
 awk -v dir="$tmp" '
 function file(ext) { return dir "/" n "." ext }
@@ -58,8 +57,6 @@ END { done_case(); print n + 0 > (dir "/count"); exit bad ? 2 : 0 }
 ' "$@" || exit 2
 
 count=$(cat "$tmp/count")
-passed=0
-failed=0
 i=1
 while [ "$i" -le "$count" ]; do
 	name=$(cat "$tmp/$i.name")
@@ -93,5 +90,4 @@ while [ "$i" -le "$count" ]; do
 	fi
 	i=$((i + 1))
 done
-echo "cli: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -12,15 +12,12 @@ case $bin in
 *) bin=$PWD/$bin ;;
 esac
 top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
+suite=completion
+. "$(dirname "$0")/lib.sh"
 # the completions call "acsdiag" by the name typed: put ours first
 mkdir "$tmp/bin" && ln -s "$bin" "$tmp/bin/acsdiag" || exit 2
 PATH=$tmp/bin:$PATH
 export PATH
-passed=0
-failed=0
 
 # expect NAME WANT GOT: GOT (words) equals WANT
 expect() {
@@ -140,5 +137,4 @@ else
 	echo "completion: zsh not installed, skipped"
 fi
 
-echo "completion: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

@@ -7,20 +7,8 @@
 
 bin=${1:?usage: docs.sh ACSDIAG}
 top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-passed=0
-failed=0
-
-check() {
-	if [ "$2" = ok ]; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL $1"
-		failed=$((failed + 1))
-	fi
-}
+suite=docs
+. "$(dirname "$0")/lib.sh"
 
 # same NAME FILE1 FILE2: the two sorted lists are equal
 same() {
@@ -73,5 +61,4 @@ grep '^complete -c acsdiag' "$top/completions/acsdiag.fish" |
     sed 's/^ -s /-/; s/^ -l /--/' | sort -u >"$tmp/fish.opts"
 same "--help and the fish completion" "$tmp/help.opts" "$tmp/fish.opts"
 
-echo "docs: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

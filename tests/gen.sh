@@ -11,15 +11,11 @@ case $gen in
 *) gen=$PWD/$gen ;;
 esac
 fixtures=$(cd "$(dirname "$0")/gen" && pwd) || exit 2
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-passed=0
-failed=0
+suite=gen
+. "$(dirname "$0")/lib.sh"
 
 fail() {
-	echo "FAIL $*"
-	failed=$((failed + 1))
+	check "$*" fail
 }
 
 # setup NAME: a directory NAME/codes holding the base tables
@@ -63,5 +59,4 @@ for f in "$fixtures"/*.csv; do
 	grep -q "^$f$tab" "$fixtures/expected" || fail "$f: not in expected"
 done
 
-echo "gen: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

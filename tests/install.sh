@@ -4,21 +4,9 @@
 #
 # usage: sh tests/install.sh   (from the top directory, after make)
 
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-passed=0
-failed=0
+suite=install
+. "$(dirname "$0")/lib.sh"
 make=${MAKE:-make}
-
-check() {
-	if [ "$2" = ok ]; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL $1"
-		failed=$((failed + 1))
-	fi
-}
 
 cat >"$tmp/want" <<'LIST'
 /usr/bin/acsdiag
@@ -54,5 +42,4 @@ check "make uninstall" "$r"
 check "make uninstall removes them all" "$r"
 [ "$failed" = 0 ] || cat "$tmp/log"
 
-echo "install: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary

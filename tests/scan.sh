@@ -8,20 +8,8 @@
 
 bin=${1:?usage: scan.sh ACSDIAG GENLOG}
 gen=${2:?usage: scan.sh ACSDIAG GENLOG}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-passed=0
-failed=0
-
-check() {
-	if [ "$2" = ok ]; then
-		passed=$((passed + 1))
-	else
-		echo "FAIL $1"
-		failed=$((failed + 1))
-	fi
-}
+suite=scan
+. "$(dirname "$0")/lib.sh"
 
 # counts FILE: the pairs acsdiag finds, as the generator writes them
 counts() {
@@ -64,5 +52,4 @@ sort -k1,1n -k2,2n "$tmp/big.want" | cmp -s - "$tmp/big.got" && r=ok ||
     r=fail
 check "30 MB of JSON Lines: every pair counted exactly" "$r"
 
-echo "scan: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+summary
