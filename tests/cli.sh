@@ -27,6 +27,7 @@ LC_ALL=C
 export LC_ALL TESTDIR
 export ACSDIAG
 suite=cli
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 awk -v dir="$tmp" '

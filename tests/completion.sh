@@ -13,6 +13,7 @@ case $bin in
 esac
 top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 suite=completion
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 # the completions call "acsdiag" by the name typed: put ours first
 mkdir "$tmp/bin" && ln -s "$bin" "$tmp/bin/acsdiag" || exit 2

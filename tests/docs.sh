@@ -8,6 +8,7 @@
 bin=${1:?usage: docs.sh ACSDIAG}
 top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 suite=docs
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # same NAME FILE1 FILE2: the two sorted lists are equal

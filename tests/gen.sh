@@ -12,6 +12,7 @@ case $gen in
 esac
 fixtures=$(cd "$(dirname "$0")/gen" && pwd) || exit 2
 suite=gen
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 fail() {

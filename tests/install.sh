@@ -5,6 +5,7 @@
 # usage: sh tests/install.sh   (from the top directory, after make)
 
 suite=install
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 make=${MAKE:-make}
 

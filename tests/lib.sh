@@ -1,6 +1,9 @@
+# shellcheck shell=sh
 # Sourced by the test scripts, after they set "suite": a scratch
 # directory $tmp removed on exit, the pass and fail counts, and the
 # summary line.  A script that cannot start exits 2.
+
+: "${suite:?lib.sh: set suite before sourcing}"
 
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT

@@ -9,6 +9,7 @@
 bin=${1:?usage: scan.sh ACSDIAG GENLOG}
 gen=${2:?usage: scan.sh ACSDIAG GENLOG}
 suite=scan
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # counts FILE: the pairs acsdiag finds, as the generator writes them
