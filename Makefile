@@ -10,13 +10,21 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 CC ?= cc
+# Warnings are errors in our own builds (a plain make, make check, CI).
+# A build with the user's own CFLAGS (from the command line or the
+# environment) keeps them warnings, so that a newer compiler's new warning
+# cannot break it; WERROR=-Werror turns them back into errors.
+ifeq ($(origin CFLAGS),undefined)
+WERROR = -Werror
+else
+WERROR =
+endif
 CFLAGS ?= -O2
 LDFLAGS ?=
-# Warnings are errors.  The hardening flags are on by default and can be
-# emptied one by one (HARDEN_CPPFLAGS= for an -O0 build: _FORTIFY_SOURCE
-# needs optimization).
+# The hardening flags are on by default and can be emptied one by one
+# (HARDEN_CPPFLAGS= for an -O0 build: _FORTIFY_SOURCE needs optimization).
 WARNFLAGS = -std=c11 -pedantic -Wall -Wextra -Wformat=2 -Wshadow \
-	-Wconversion -Werror
+	-Wconversion $(WERROR)
 HARDEN_CFLAGS = -fPIE -fstack-protector-strong
 HARDEN_CPPFLAGS = -D_FORTIFY_SOURCE=2
 HARDEN_LDFLAGS = -Wl,-z,relro,-z,now
@@ -28,14 +36,26 @@ ALL_CPPFLAGS = -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(HARDEN_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARNFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
+# Header dependencies, written by the compiler next to each output.
+DEPFLAGS = -MMD -MP -MF $@.d -MT $@
 PKG_CONFIG ?= pkg-config
 CHECK_CFLAGS = $$($(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
 
+# Everything is rebuilt when the flags change: .build-flags holds those of
+# the last build and is rewritten, while the Makefile is read, only when
+# they differ (as git's GIT-CFLAGS).
+BUILD_FLAGS = $(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) \
+	$(LDSTATIC) $(VERSION)
+ifneq ($(strip $(BUILD_FLAGS)),$(strip $(file <.build-flags)))
+$(file >.build-flags,$(strip $(BUILD_FLAGS)))
+endif
+
 CODES = $(wildcard codes/*.csv)
 
-OBJS = src/acsdiag.o src/print.o src/scan.o src/query.o src/lookup.o \
+CORE_OBJS = src/lookup.o src/query.o src/scan.o \
 	src/search.o src/codes_gen.o
+OBJS = src/acsdiag.o src/print.o $(CORE_OBJS)
 FUZZ_TARGETS = query search scan
 REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
 	tests/fuzz/replay_scan
@@ -48,58 +68,41 @@ all: acsdiag
 acsdiag: $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(ALL_LDFLAGS) -o $@ $(OBJS) -lcsv
 
-src/acsdiag.o: src/acsdiag.c src/lookup.h src/print.h src/query.h src/scan.h \
-		src/search.h src/codes.h Makefile
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DVERSION='"$(VERSION)"' -c -o $@ src/acsdiag.c
+src/%.o: src/%.c .build-flags
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-src/print.o: src/print.c src/print.h src/lookup.h src/scan.h src/search.h \
-		src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/print.c
-
-src/scan.o: src/scan.c src/scan.h src/lookup.h src/query.h src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/scan.c
-
-src/query.o: src/query.c src/query.h src/lookup.h src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/query.c
-
-src/lookup.o: src/lookup.c src/lookup.h src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/lookup.c
-
-src/search.o: src/search.c src/search.h src/lookup.h src/codes.h src/fold.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/search.c
-
-src/codes_gen.o: src/codes_gen.c src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -c -o $@ src/codes_gen.c
+src/acsdiag.o: ALL_CPPFLAGS += -DVERSION='"$(VERSION)"'
 
 # The tables, generated from codes/*.csv; never committed.
 src/codes_gen.c: gencodes $(CODES)
 	./gencodes -o $@ codes
 
-gencodes: src/gencodes.c src/codes.h src/fold.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ src/gencodes.c -lcsv
+gencodes: src/gencodes.c .build-flags
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
+		src/gencodes.c -lcsv
 
-CORE_OBJS = src/scan.o src/query.o src/lookup.o src/search.o src/codes_gen.o
+tests/check_core: tests/check_core.c $(CORE_OBJS) .build-flags
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(DEPFLAGS) \
+		$(ALL_LDFLAGS) -o $@ tests/check_core.c $(CORE_OBJS) -lcsv \
+		$(CHECK_LIBS)
 
-tests/check_core: tests/check_core.c $(CORE_OBJS) src/lookup.h src/query.h src/search.h \
-		src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ \
-		tests/check_core.c $(CORE_OBJS) -lcsv $(CHECK_LIBS)
+tests/check_rows: tests/check_rows.c .build-flags
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
+		tests/check_rows.c -lcsv
 
-tests/check_rows: tests/check_rows.c
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/check_rows.c -lcsv
-
-tests/fuzz/replay_query tests/fuzz/replay_search tests/fuzz/replay_scan: \
-		tests/fuzz/replay.c $(CORE_OBJS) src/lookup.h src/query.h src/scan.h \
-		src/search.h src/codes.h
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ \
+$(REPLAY_PROGS): tests/fuzz/replay.c $(CORE_OBJS) .build-flags
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
 		tests/fuzz/replay.c tests/fuzz/fuzz_$(@:tests/fuzz/replay_%=%).c \
 		$(CORE_OBJS) -lcsv
 
-tests/genlog: tests/genlog.c
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/genlog.c
+tests/genlog tests/benchrun: .build-flags
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
+		$@.c
 
+tests/genlog: tests/genlog.c
 tests/benchrun: tests/benchrun.c
-	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) -o $@ tests/benchrun.c
+
+-include $(wildcard src/*.d tests/*.d tests/fuzz/*.d gencodes.d)
 
 check: acsdiag gencodes $(TEST_PROGS)
 	./tests/check_core
@@ -152,7 +155,7 @@ sanitize:
 # not follow a static PIE's start).
 memcheck:
 	$(MAKE) clean
-	$(MAKE) LDSTATIC=-pie CFLAGS="-O1 -g" acsdiag
+	$(MAKE) LDSTATIC=-pie CFLAGS="-O1 -g" WERROR=-Werror acsdiag
 	sh tests/memcheck.sh ./acsdiag tests/cli.tests
 	$(MAKE) clean
 
@@ -179,7 +182,7 @@ FUZZ_CC = clang
 FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -Isrc -D_POSIX_C_SOURCE=200809L \
 	-D_DEFAULT_SOURCE
-FUZZ_SRCS = src/query.c src/lookup.c src/search.c src/scan.c src/codes_gen.c
+FUZZ_SRCS = $(CORE_OBJS:.o=.c)
 
 fuzz: src/codes_gen.c
 	for t in $(FUZZ_TARGETS); do \
@@ -214,5 +217,6 @@ uninstall:
 
 clean:
 	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
+		src/*.d gencodes.d tests/*.d tests/fuzz/*.d .build-flags \
 		$(TEST_PROGS) tests/benchrun $(BENCH_LOG) tests/bench.out \
 		tests/fuzz/fuzz_query tests/fuzz/fuzz_search tests/fuzz/fuzz_scan
