@@ -53,7 +53,7 @@ endif
 
 CODES = $(wildcard codes/*.csv)
 
-CORE_OBJS = src/lookup.o src/query.o src/scan.o \
+CORE_OBJS = src/answer.o src/lookup.o src/query.o src/scan.o \
 	src/search.o src/codes_gen.o
 OBJS = src/acsdiag.o src/print.o $(CORE_OBJS)
 FUZZ_TARGETS = query search scan

@@ -5,7 +5,7 @@
 # offers the subcodes documented with it.
 
 _acsdiag_options='-E --regex -h --help -l --long -o --fields -q --quiet
-	-s --search -t --table -V --version --color --json --list --tables
+	-s --search -t --table -V --version -x --exact --color --json --list --tables
 	--tips --no-tips --complete --scan'
 
 # _acsdiag_values WORDLIST CUR: set COMPREPLY to the words starting with CUR

@@ -15,6 +15,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "answer.h"
 #include "lookup.h"
 #include "print.h"
 #include "query.h"
@@ -33,7 +34,7 @@
 #define HINT_MAX 12
 
 static const char usage_text[] =
-"usage: acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
+"usage: acsdiag [-lqx] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
 "               [--no-tips] QUERY... | -\n"
 "       acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
 "               [--no-tips] -s | -E WORD...\n"
@@ -52,10 +53,14 @@ static const char help_text[] =
 "message, result category, advice and links of every documented entry,\n"
 "and the troubleshooting tips that apply.\n"
 "\n"
-"  CODE SUBCODE      entries whose code and subcode are exactly these;\n"
-"                    failing that, the generic meaning of SUBCODE; then what\n"
-"                    is documented for CODE whatever the subcode\n"
-"  NUMBER            entries whose code or subcode is NUMBER, in every table\n"
+"  CODE SUBCODE      entries whose code and subcode are exactly these; failing\n"
+"                    that, the generic meaning of SUBCODE, else what CODE\n"
+"                    means whatever the subcode, else what the article says\n"
+"                    of its class (2xx, 4xx, 5xx, 6xx; for PSTN its\n"
+"                    ParticipantEndReason group); then the PSTN SBC rule if\n"
+"                    SUBCODE starts with 560 or 540\n"
+"  NUMBER            entries whose code or subcode is NUMBER, in every table,\n"
+"                    and its class or the SBC rule\n"
 "  QUERY             also as logs show it: 410/3112, 480#10076,\n"
 "                    code=410,subCode=3112, {\"code\":410,\"subCode\":3112}\n"
 "  -                 read queries from standard input, one a line\n"
@@ -68,7 +73,8 @@ static const char help_text[] =
 "  -q, --quiet       print nothing; report through the exit status only\n"
 "  -s, --search      list entries containing every WORD, best first\n"
 "  -t, --table NAME  only look in these tables (see --tables)\n"
-"  -V, --version     print the version and the data's source and license\n"
+"  -V, --version     print the version and the data's sources and license\n"
+"  -x, --exact       exact entries only: no fallback, class or rule\n"
 "      --color[=WHEN]\n"
 "                    color the output: auto (on a terminal), always, never\n"
 "      --json        print JSON Lines, one object per entry\n"
@@ -87,16 +93,21 @@ static const char help_text[] =
 "decimal digits.  Exit status: 0 found, 1 nothing documented matches,\n"
 "2 usage or other error.\n";
 
-static const char version_text[] =
-"acsdiag " VERSION "\n"
-"\n"
-"Data: \"Troubleshooting call end response codes for Calling SDK, Call\n"
-"Automation SDK, PSTN, Chat SDK, and SMS SDK\", Microsoft Learn,\n"
-"https://learn.microsoft.com/azure/communication-services/resources/"
-"troubleshooting/voice-video-calling/troubleshooting-codes\n"
-"(c) Microsoft, licensed under CC BY 4.0:\n"
-"https://creativecommons.org/licenses/by/4.0/\n"
-"Transcribed into CSV; the changes are listed in codes/README.md.\n";
+/* -V: the version, then each source of the data with what identifies it,
+ * and the license. */
+static void
+print_version(void)
+{
+	printf("acsdiag %s\n\nData:\n", VERSION);
+	for (size_t i = 0; i < acs_nsources; i++)
+		printf("  %s: %s\n    %s\n    %s\n", source_kind_name(
+		    acs_sources[i].kind), acs_sources[i].title,
+		    acs_sources[i].url, acs_sources[i].version);
+	fputs("Microsoft Learn documentation, (c) Microsoft, licensed under "
+	    "CC BY 4.0:\nhttps://creativecommons.org/licenses/by/4.0/\n"
+	    "Transcribed into CSV; the changes are listed in codes/README.md."
+	    "\n", stdout);
+}
 
 enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS,
 	MODE_COMPLETE, MODE_SCAN };
@@ -107,6 +118,7 @@ enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
 
 static struct {
 	int quiet;
+	int exact;		/* -x: exact entries only */
 	uint64_t tables;
 	const char *where;	/* "stdin:3: " in batch mode, else "" */
 } opt = { .tables = ACS_ALL_TABLES, .where = "" };
@@ -247,79 +259,47 @@ hint_number(uint32_t number)
 	free(v);
 }
 
+/*
+ * Say what is documented near a query no exact entry answered: for a
+ * pair, the codes its subcode is documented with and the subcodes of its
+ * code (after a generic answer, the first only, as ever); for a number
+ * with no entry, the documented numbers one typo away.
+ */
 static void
-print_all(const struct acs_entry *const *v, size_t n, enum match m,
-    uint32_t code)
+hint_answer(const struct answer *a)
 {
-	for (size_t i = 0; i < n; i++)
-		print_entry(v[i], m, code);
+	const struct query *q = &a->q;
+
+	if (q->kind == QUERY_PAIR && a->level == MATCH_GENERIC_SUBCODE)
+		hint_subcode(q->subcode);
+	else if (q->kind == QUERY_PAIR && a->level != MATCH_EXACT)
+		hint_pair(q->code, q->subcode);
+	else if (q->kind != QUERY_PAIR && a->nentries == 0)
+		hint_number(q->code);
 }
 
-static int
-cmd_pair(uint32_t code, uint32_t subcode)
+/* Say that nothing at all is documented for the query. */
+static void
+say_not_found(const struct query *q)
 {
-	const struct acs_entry **v = entry_buffer();
-	size_t n, nctx;
-	int generic;
-
-	n = lookup_pair(code, subcode, opt.tables, v, acs_nentries, &generic);
-	if (n == 0) {
-		free(v);
-		if (!opt.quiet) {
-			say("no documented entry for code %u subcode %u%s",
-			    code, subcode, in_tables());
-			hint_pair(code, subcode);
-		}
-		return EXIT_NOT_FOUND;
-	}
-	if (!opt.quiet) {
-		if (generic) {
-			print_heading("No table lists code %u with subcode %u; "
-			    "the generic subcode applies.", code, subcode);
-			hint_subcode(subcode);
-		}
-		nctx = code_context(code, opt.tables, v + n, acs_nentries - n);
-		if (nctx > acs_nentries - n)
-			nctx = acs_nentries - n;
-		print_answers(v, n, generic ? MATCH_GENERIC : MATCH_EXACT,
-		    code, v + n, nctx);
-		print_tips(v, n + nctx, NULL);
-	}
-	free(v);
-	return EXIT_FOUND;
-}
-
-/* A bare number (key < 0), or a number named as a code (0) or subcode. */
-static int
-cmd_number(uint32_t number, int key)
-{
-	const struct acs_entry **v = entry_buffer();
-	size_t n;
-
-	if (key < 0)
-		n = lookup_number(number, opt.tables, v, acs_nentries);
+	if (q->kind == QUERY_PAIR)
+		say("no documented entry for code %u subcode %u%s", q->code,
+		    q->subcode, in_tables());
 	else
-		n = lookup_key(number, key, opt.tables, v, acs_nentries);
-	if (n == 0) {
-		if (!opt.quiet) {
-			say("no documented entry for %s %u%s", key < 0 ?
-			    "code or subcode" : key ? "subcode" : "code",
-			    number, in_tables());
-			hint_number(number);
-		}
-	} else if (!opt.quiet) {
-		print_all(v, n, MATCH_EXACT, number);
-		print_tips(v, n, NULL);
-	}
-	free(v);
-	return n > 0 ? EXIT_FOUND : EXIT_NOT_FOUND;
+		say("no documented entry for %s %u%s", q->kind == QUERY_NUMBER ?
+		    "code or subcode" : q->kind == QUERY_SUBCODE ? "subcode" :
+		    "code", q->code, in_tables());
 }
 
+/* Answer one query: print the answer, or say nothing is documented. */
 static int
 run_query(const struct query *q)
 {
 	static char text[32];
+	static struct answer a;
 
+	if (a.buf == NULL && answer_init(&a) != 0)
+		err(EXIT_TROUBLE, NULL);
 	if (q->kind == QUERY_PAIR)
 		snprintf(text, sizeof(text), "%u/%u", q->code, q->subcode);
 	else
@@ -327,16 +307,19 @@ run_query(const struct query *q)
 		    "code=" : q->kind == QUERY_SUBCODE ? "subCode=" : "",
 		    q->code);
 	out.query = text;
-	switch (q->kind) {
-	case QUERY_PAIR:
-		return cmd_pair(q->code, q->subcode);
-	case QUERY_CODE:
-		return cmd_number(q->code, 0);
-	case QUERY_SUBCODE:
-		return cmd_number(q->code, 1);
-	default:
-		return cmd_number(q->code, -1);
+	answer_query(&a, q, opt.tables, opt.exact);
+	if (!answer_found(&a)) {
+		if (!opt.quiet) {
+			say_not_found(q);
+			hint_answer(&a);
+		}
+		return EXIT_NOT_FOUND;
 	}
+	if (!opt.quiet) {
+		print_answer(&a);
+		hint_answer(&a);
+	}
+	return EXIT_FOUND;
 }
 
 /* The operands joined by spaces, as one query. */
@@ -471,7 +454,8 @@ cmd_search(char **words, size_t nwords, int regex)
 		if (!opt.quiet)
 			hint_search(&s, words, regex);
 	} else if (!opt.quiet) {
-		print_all(v, n, MATCH_EXACT, 0);
+		for (i = 0; i < n; i++)
+			print_entry(v[i]);
 		for (i = 0; i < ntips && i < sizeof(tips) / sizeof(tips[0]);
 		    i++)
 			print_tip(tips[i]);
@@ -488,7 +472,7 @@ cmd_list(void)
 		return EXIT_FOUND;
 	for (size_t i = 0; i < acs_nentries; i++)
 		if (entry_in_tables(&acs_entries[i], opt.tables))
-			print_entry(&acs_entries[i], MATCH_EXACT, 0);
+			print_entry(&acs_entries[i]);
 	return EXIT_FOUND;
 }
 
@@ -646,20 +630,18 @@ cmd_complete(const char *what, char **argv, int argc)
 	n = argc == 1 ? subcodes_with_code(code, opt.tables, v, cap) :
 	    all_numbers(subcodes, opt.tables, v, cap);
 	for (i = 0; i < n; i++) {
-		/* a code is best described by its generic meaning, else by
-		 * a row without a subcode, else by its first row */
-		e = !subcodes ? generic_status(v[i], opt.tables) : NULL;
-		for (j = 0; !subcodes && e == NULL && j < acs_nentries; j++)
-			if (entry_in_tables(&acs_entries[j], opt.tables) &&
-			    entry_is_code_only(&acs_entries[j]) &&
-			    entry_has_code(&acs_entries[j], v[i]))
-				e = &acs_entries[j];
+		if (!subcodes) {
+			const char *d = code_description(v[i], opt.tables);
+
+			complete_line(v[i], d != NULL ? d : "");
+			continue;
+		}
+		e = NULL;
 		for (j = 0; e == NULL && j < acs_nentries; j++)
 			if (entry_in_tables(&acs_entries[j], opt.tables) &&
-			    (subcodes ? acs_entries[j].has_subcode &&
-			    acs_entries[j].subcode == v[i] &&
-			    (argc == 0 || entry_has_code(&acs_entries[j],
-			    code)) : entry_has_code(&acs_entries[j], v[i])))
+			    acs_entries[j].has_subcode &&
+			    acs_entries[j].subcode == v[i] && (argc == 0 ||
+			    entry_has_code(&acs_entries[j], code)))
 				e = &acs_entries[j];
 		complete_line(v[i], e != NULL ? e->message : "");
 	}
@@ -822,6 +804,8 @@ check_options(enum mode mode, int tables, int long_format, int json,
 		bad = "-o";
 	else if (out.no_tips && mode != MODE_LOOKUP && mode != MODE_SEARCH)
 		bad = "--no-tips";
+	else if (opt.exact && mode != MODE_LOOKUP)
+		bad = "-x";
 	else if ((mode == MODE_COMPLETE || mode == MODE_TABLES) && color >= 0)
 		bad = "--color";
 	else if (mode == MODE_COMPLETE && (json || opt.quiet))
@@ -923,6 +907,7 @@ main(int argc, char *argv[])
 		{ "search",	no_argument,		NULL,	's' },
 		{ "table",	required_argument,	NULL,	't' },
 		{ "version",	no_argument,		NULL,	'V' },
+		{ "exact",	no_argument,		NULL,	'x' },
 		{ "color",	optional_argument,	NULL,	OPT_COLOR },
 		{ "json",	no_argument,		NULL,	OPT_JSON },
 		{ "list",	no_argument,		NULL,	OPT_LIST },
@@ -941,7 +926,7 @@ main(int argc, char *argv[])
 
 	signal(SIGPIPE, SIG_DFL);
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":Ehlo:qst:V", longopts,
+	while ((ch = getopt_long(argc, argv, ":Ehlo:qst:Vx", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'E':
@@ -968,8 +953,11 @@ main(int argc, char *argv[])
 			table_option(optarg, &tables);
 			break;
 		case 'V':
-			fputs(version_text, stdout);
+			print_version();
 			return finish(EXIT_FOUND);
+		case 'x':
+			opt.exact = 1;
+			break;
 		case OPT_COLOR:
 			if (optarg == NULL && optind < argc &&
 			    (strcmp(argv[optind], "always") == 0 ||

@@ -1,6 +1,11 @@
 /*
  * The embedded tables: types shared by the generator's output (codes_gen.c,
  * built from the CSV files in codes/) and the code that reads it.
+ *
+ * The names that both sides spell (the result categories, the roles a
+ * table plays for the lookup, the kinds of source) are listed once here,
+ * as X-macros: the generator checks codes/ against them and the program
+ * prints them from them.
  */
 #ifndef ACSDIAG_CODES_H
 #define ACSDIAG_CODES_H
@@ -21,17 +26,66 @@
 #define ACS_CODE_MAX 9999u
 #define ACS_SUBCODE_MAX 999999999u
 
+/* The result categories: X(ID, name as the article spells it). */
+#define ACS_CATEGORY_LIST(X) \
+	X(NONE, "") \
+	X(SUCCESS, "Success") \
+	X(EXPECTED_ERROR, "ExpectedError") \
+	X(UNEXPECTED_CLIENT_ERROR, "UnexpectedClientError") \
+	X(UNEXPECTED_SERVER_ERROR, "UnexpectedServerError")
+
 enum acs_category {
-	ACS_CAT_NONE,		/* the article gives no category */
-	ACS_CAT_SUCCESS,
-	ACS_CAT_EXPECTED_ERROR,
-	ACS_CAT_UNEXPECTED_CLIENT_ERROR,
-	ACS_CAT_UNEXPECTED_SERVER_ERROR,
+#define X(id, name) ACS_CAT_##id,
+	ACS_CATEGORY_LIST(X)
+#undef X
+	ACS_NCATEGORIES
+};
+
+/*
+ * What a table is to the lookup: X(ID, name in tables.csv, how many tables
+ * may play it: 1 exactly one, 0 any number).  A code and subcode pair is
+ * answered by the call, PSTN and generic tables; the message tables (Chat,
+ * SMS: codes without subcodes) answer single numbers only.
+ */
+#define ACS_ROLE_LIST(X) \
+	X(CALL, "call", 0) \
+	X(PSTN, "pstn", 1) \
+	X(MESSAGE, "message", 0) \
+	X(GENERIC_CODES, "generic-codes", 1) \
+	X(GENERIC_SUBCODES, "generic-subcodes", 1)
+
+enum acs_role {
+#define X(id, name, one) ACS_ROLE_##id,
+	ACS_ROLE_LIST(X)
+#undef X
+	ACS_NROLES
+};
+
+/* Where a row comes from: X(ID, name), the "source" of --json. */
+#define ACS_SOURCE_KIND_LIST(X) \
+	X(ARTICLE, "article") \
+	X(UPSTREAM, "upstream") \
+	X(IANA, "iana")
+
+enum acs_source_kind {
+#define X(id, name) ACS_SOURCE_##id,
+	ACS_SOURCE_KIND_LIST(X)
+#undef X
+	ACS_NSOURCE_KINDS
 };
 
 struct acs_link {
 	const char *label;	/* the linked words; equal to url for a bare URL */
 	const char *url;	/* absolute https URL */
+};
+
+/* A document the data is transcribed from (codes/sources.csv). */
+struct acs_source {
+	const char *name;	/* as rows name it: "article", "upstream-pstn" */
+	const char *title;
+	const char *url;
+	const char *version;	/* what identifies and dates it */
+	uint8_t kind;		/* enum acs_source_kind */
 };
 
 struct acs_entry {
@@ -48,6 +102,7 @@ struct acs_entry {
 	uint8_t nlinks;
 	uint8_t category;	/* enum acs_category */
 	uint8_t table;		/* index into acs_tables */
+	uint8_t source;		/* index into acs_sources */
 	uint16_t line;		/* line of the row in its CSV file */
 };
 
@@ -57,9 +112,46 @@ struct acs_table {
 	const char *description;
 	size_t first;		/* index of its first entry in acs_entries */
 	size_t count;
+	uint8_t role;		/* enum acs_role */
 	uint8_t has_code;	/* the table has a code column */
 	uint8_t has_subcode;	/* the table has a subcode column */
 	uint8_t has_category;
+};
+
+/*
+ * What the article says of a whole class of codes, first to last: "A 4xx
+ * Code represents a client error", or a PSTN ParticipantEndReason group
+ * (codes/classes.csv).  Not an entry: no lookup lists it as one.
+ */
+struct acs_class {
+	const char *title;	/* "4xx codes", "ParticipantEndReason 4xx" */
+	const char *message;
+	uint32_t first, last;
+	uint8_t table;		/* the generic codes or the PSTN table */
+	uint8_t source;
+	uint16_t line;
+};
+
+/*
+ * The PSTN rule for subcodes that start with 560 or 540: the customer's
+ * SBC sent the final response, the last three digits are its SIP code
+ * (codes/sbc-rule.csv).  Applies to subcodes prefix * 1000 + 0..999.
+ */
+struct acs_rule {
+	const char *direction;	/* "outbound", "inbound" */
+	const char *message;
+	const char *advice;
+	uint32_t prefix;
+	uint8_t table;		/* the PSTN table */
+	uint8_t source;
+};
+
+/* A SIP response code and its reason phrase (codes/sip.csv), ascending. */
+struct acs_sip {
+	const char *reason;
+	const char *reference;	/* the RFC that defines it */
+	uint16_t code;
+	uint8_t source;
 };
 
 /*
@@ -80,6 +172,7 @@ struct acs_tip {
 	uint8_t ncodes;
 	uint8_t nsubcodes;
 	uint8_t nwords;
+	uint8_t source;
 };
 
 /* Defined in the generated codes_gen.c; entries are grouped by table, in
@@ -90,5 +183,16 @@ extern const struct acs_table acs_tables[];
 extern const size_t acs_ntables;
 extern const struct acs_tip acs_tips[];
 extern const size_t acs_ntips;
+extern const struct acs_source acs_sources[];
+extern const size_t acs_nsources;
+extern const struct acs_class acs_classes[];
+extern const size_t acs_nclasses;
+extern const struct acs_rule acs_rules[];
+extern const size_t acs_nrules;
+extern const struct acs_sip acs_sips[];
+extern const size_t acs_nsips;
+/* The tables of each role, bit i for acs_tables[i]; the generator fails
+ * unless each role of one table has exactly one. */
+extern const uint64_t acs_role_tables[ACS_NROLES];
 
 #endif

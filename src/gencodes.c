@@ -24,6 +24,7 @@
 
 #include "codes.h"
 #include "fold.h"
+#include "utf8.h"
 
 struct record {
 	char **fields;
@@ -47,10 +48,11 @@ struct reader {
 };
 
 enum column { COL_CODE, COL_SUBCODE, COL_CATEGORY, COL_MESSAGE, COL_ADVICE,
-	COL_LINKS, COL_NOTE, NCOLUMNS };
+	COL_LINKS, COL_NOTE, COL_SOURCE, NCOLUMNS };
 
 static const char *const column_names[NCOLUMNS] = {
 	"code", "subcode", "category", "message", "advice", "links", "note",
+	"source",
 };
 
 /* One parsed row of a code table. */
@@ -61,11 +63,13 @@ struct row {
 	int has_subcode;
 	int category;
 	const char *message, *advice, *note, *links;
+	size_t source;		/* index into the sources */
 	size_t line;
 };
 
 struct table {
 	const char *name, *title, *description;
+	int role;		/* enum acs_role */
 	struct csvfile file;
 	int col[NCOLUMNS];	/* field index of each column, or -1 */
 	struct row *rows;
@@ -160,48 +164,19 @@ esc(const char *s)
 	return buf;
 }
 
-/* Length of the UTF-8 sequence at s, or 0 if it is not valid UTF-8. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	size_t n, i;
-	uint32_t c;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (n == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	return n;
-}
-
 /*
- * Check a field holds text acsdiag can print: valid UTF-8 without control
+ * Check a field holds text acsdiag can print: ASCII without control
  * characters but newlines (a tab would break its tab-separated lines).
+ * Non-ASCII text is refused, valid UTF-8 or not: acsdiag counts a
+ * terminal's columns in bytes, which only ASCII makes true.
  */
 static int
 check_text(const char *path, size_t line, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n;
+	int n;
 
-	while (*p != '\0') {
+	for (; *p != '\0'; p++) {
 		if (*p == '\r') {
 			bad(path, line, "carriage return in a field (CRLF line "
 			    "endings in a quoted field?)");
@@ -212,11 +187,14 @@ check_text(const char *path, size_t line, const char *s)
 			    *p);
 			return -1;
 		}
-		if ((n = utf8_len(p)) == 0) {
+		if (*p < 0x80)
+			continue;
+		if ((n = utf8_sequence(p, strlen((const char *)p))) <= 0)
 			bad(path, line, "invalid UTF-8 in a field");
-			return -1;
-		}
-		p += n;
+		else
+			bad(path, line, "non-ASCII character U+%04lX in a field "
+			    "(write it in ASCII)", utf8_decode(p, n));
+		return -1;
 	}
 	return 0;
 }
@@ -473,22 +451,95 @@ parse_numbers(const char *path, size_t line, const char *s, const char *what,
 	return 0;
 }
 
-static const char *const category_names[] = {
-	"", "Success", "ExpectedError", "UnexpectedClientError",
-	"UnexpectedServerError",
-};
+/* A field that holds one number, min to max, for WHAT. */
+static int
+parse_one(const char *path, size_t line, const char *s, const char *what,
+    uint32_t min, uint32_t max, uint32_t *out)
+{
+	size_t len = strlen(s);
+
+	if (!all_digits(s, len)) {
+		bad(path, line, "%s '%s' is not a number", what, esc(s));
+		return -1;
+	}
+	if (len > 9) {
+		bad(path, line, "%s '%s' has more than 9 digits", what, esc(s));
+		return -1;
+	}
+	if (parse_uint(s, len, max, out) != 0 || *out < min) {
+		bad(path, line, "%s '%s' out of range (%u-%u)", what, s, min,
+		    max);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The documents the rows come from, codes/sources.csv: each row's source
+ * column names one ("" for the article).
+ */
+enum source_column { SRC_NAME, SRC_KIND, SRC_TITLE, SRC_URL, SRC_VERSION,
+	NSRCCOLUMNS };
+
+static struct csvfile sourcefile;
+
+/* The index of the source NAME names ("" for "article"); SIZE_MAX after
+ * reporting an unknown one. */
+static size_t
+find_source(const char *path, size_t line, const char *name)
+{
+	if (*name == '\0')
+		name = "article";
+	for (size_t i = 1; i < sourcefile.nrecs; i++)
+		if (strcmp(sourcefile.recs[i].fields[SRC_NAME], name) == 0)
+			return i - 1;
+	bad(path, line, "unknown source '%s' (not in sources.csv)", esc(name));
+	return SIZE_MAX;
+}
+
+#define NAME(id, name) name,
+#define ROLE(id, name, one) name,
+static const char *const category_names[] = { ACS_CATEGORY_LIST(NAME) };
+static const char *const role_names[] = { ACS_ROLE_LIST(ROLE) };
+static const char *const kind_names[] = { ACS_SOURCE_KIND_LIST(NAME) };
+#undef NAME
+#undef ROLE
+#define ONE(id, name, one) one,
+static const int role_one[] = { ACS_ROLE_LIST(ONE) };
+#undef ONE
+#define ENUM(id, name) #id,
+static const char *const category_enums[] = { ACS_CATEGORY_LIST(ENUM) };
+#undef ENUM
+
+/*
+ * The index of S among names[0..n), or -1 after reporting it as an unknown
+ * WHAT and listing the names (but the first if it is empty).
+ */
+static int
+parse_name(const char *path, size_t line, const char *s, const char *what,
+    const char *const *names, size_t n)
+{
+	char list[256] = "";
+	size_t i, first = *names[0] == '\0';
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	for (i = first; i < n; i++) {
+		if (i > first)
+			strncat(list, i + 1 == n ? " or " : ", ",
+			    sizeof(list) - strlen(list) - 1);
+		strncat(list, names[i], sizeof(list) - strlen(list) - 1);
+	}
+	bad(path, line, "unknown %s '%s' (expected %s)", what, esc(s), list);
+	return -1;
+}
 
 static int
 parse_category(const char *path, size_t line, const char *s)
 {
-	for (size_t i = 0; i < sizeof(category_names) /
-	    sizeof(category_names[0]); i++)
-		if (strcmp(s, category_names[i]) == 0)
-			return (int)i;
-	bad(path, line, "unknown category '%s' (expected Success, "
-	    "ExpectedError, UnexpectedClientError or UnexpectedServerError)",
-	    esc(s));
-	return -1;
+	return parse_name(path, line, s, "category", category_names,
+	    ACS_NCATEGORIES);
 }
 
 /*
@@ -687,22 +738,9 @@ parse_row(struct table *t, const struct record *rec)
 		return;
 	s = field(t, rec, COL_SUBCODE);
 	if (*s != '\0') {
-		if (!all_digits(s, strlen(s))) {
-			bad(path, rec->line, "subcode '%s' is not a number",
-			    esc(s));
+		if (parse_one(path, rec->line, s, "subcode", 0,
+		    ACS_SUBCODE_MAX, &row->subcode) != 0)
 			return;
-		}
-		if (strlen(s) > 9) {
-			bad(path, rec->line, "subcode '%s' has more than 9 "
-			    "digits", s);
-			return;
-		}
-		if (parse_uint(s, strlen(s), ACS_SUBCODE_MAX,
-		    &row->subcode) != 0) {
-			bad(path, rec->line, "subcode '%s' out of range "
-			    "(0-%u)", s, ACS_SUBCODE_MAX);
-			return;
-		}
 		row->has_subcode = 1;
 	}
 	if (row->ncodes == 0 && !row->has_subcode) {
@@ -720,6 +758,9 @@ parse_row(struct table *t, const struct record *rec)
 	row->advice = field(t, rec, COL_ADVICE);
 	row->note = field(t, rec, COL_NOTE);
 	row->links = field(t, rec, COL_LINKS);
+	if ((row->source = find_source(path, rec->line,
+	    field(t, rec, COL_SOURCE))) == SIZE_MAX)
+		return;
 	if (check_links(path, rec->line, row->links) != 0 ||
 	    check_link_words(path, rec->line, row->links, row->message,
 	    row->advice) != 0)
@@ -876,6 +917,325 @@ free_tip(struct tip *t)
 	free(t->words);
 }
 
+/*
+ * What the article says of whole classes of codes (classes.csv), the PSTN
+ * SBC rule (sbc-rule.csv) and the SIP reason phrases (sip.csv): small
+ * files of fixed columns, read into these.
+ */
+struct cls {
+	const char *title, *message;
+	uint32_t first, last;
+	size_t table, source, line;
+};
+
+struct rule {
+	const char *direction, *message, *advice;
+	uint32_t prefix;
+	size_t source;
+};
+
+struct sip {
+	const char *reason, *reference;
+	uint32_t code;
+	size_t source;
+};
+
+/* Everything read from the directory of CSV files. */
+struct catalogue {
+	const char *dir;
+	struct csvfile index, tipfile, classfile, rulefile, sipfile;
+	struct table *tables;
+	size_t ntables;
+	struct tip *tips;
+	size_t ntips;
+	struct cls *classes;
+	size_t nclasses;
+	struct rule *rules;
+	size_t nrules;
+	struct sip *sips;
+	size_t nsips;
+};
+
+/* Read DIR/NAME into f and check its header is COLUMNS; 0 if both went
+ * well. */
+static int
+read_file(const struct catalogue *c, const char *name, struct csvfile *f,
+    const char *const *columns, size_t ncolumns)
+{
+	char path[PATH_MAX];
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", c->dir, name) >=
+	    sizeof(path))
+		errx(1, "%s/%s: path too long", c->dir, name);
+	if (read_csv(path, f) != 0)
+		return -1;
+	return check_header(f, columns, ncolumns);
+}
+
+/* Check every record has the header's width and no blank field but those
+ * named in may_be_blank; 0 if all do. */
+static int
+check_filled(const struct csvfile *f, const char *may_be_blank)
+{
+	const struct record *h = &f->recs[0], *rec;
+	int before = nerrors;
+
+	for (size_t i = 1; i < f->nrecs; i++) {
+		rec = &f->recs[i];
+		if (check_width(f, rec) != 0)
+			continue;
+		for (size_t j = 0; j < rec->nfields; j++)
+			if (is_blank(rec->fields[j]) &&
+			    strstr(may_be_blank, h->fields[j]) == NULL)
+				bad(f->path, rec->line, "empty %s",
+				    h->fields[j]);
+	}
+	if (f->nrecs == 1)
+		bad(f->path, 1, "no rows");
+	return nerrors > before ? -1 : 0;
+}
+
+static void
+read_sources(const struct catalogue *c)
+{
+	static const char *const columns[NSRCCOLUMNS] = {
+		"source", "kind", "title", "url", "version",
+	};
+	const struct record *rec;
+
+	if (read_file(c, "sources.csv", &sourcefile, columns,
+	    NSRCCOLUMNS) != 0)
+		return;
+	check_named_rows(&sourcefile, "source", "");
+	for (size_t i = 1; i < sourcefile.nrecs; i++) {
+		rec = &sourcefile.recs[i];
+		if (rec->nfields == NSRCCOLUMNS &&
+		    parse_name(sourcefile.path, rec->line, rec->fields[SRC_KIND],
+		    "kind", kind_names, ACS_NSOURCE_KINDS) >= 0)
+			check_links(sourcefile.path, rec->line,
+			    rec->fields[SRC_URL]);
+	}
+	if (nerrors == 0 && sourcefile.nrecs - 1 > UINT8_MAX)
+		bad(sourcefile.path, 1, "too many sources");
+	for (size_t i = 1; nerrors == 0 && i < sourcefile.nrecs; i++)
+		if (strcmp(sourcefile.recs[i].fields[SRC_NAME], "article") == 0)
+			return;
+	if (nerrors == 0)
+		bad(sourcefile.path, 1, "no source named 'article' (the source "
+		    "of rows that name none)");
+}
+
+/* The table named NAME, or ntables. */
+static size_t
+table_named(const struct catalogue *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntables; i++)
+		if (strcmp(c->tables[i].name, name) == 0)
+			break;
+	return i;
+}
+
+/* Check every role of one table has exactly one. */
+static void
+check_roles(const struct catalogue *c)
+{
+	for (int r = 0; r < ACS_NROLES; r++) {
+		size_t n = 0, i;
+
+		for (i = 0; i < c->ntables; i++)
+			n += c->tables[i].role == r;
+		if (role_one[r] && n != 1)
+			bad(c->index.path, 1, "%s tables with role '%s' "
+			    "(expected exactly one)", n == 0 ? "no" : "several",
+			    role_names[r]);
+	}
+}
+
+static void
+read_tables(struct catalogue *c)
+{
+	static const char *const columns[] = {
+		"table", "title", "description", "role",
+	};
+	const struct record *rec;
+
+	if (read_file(c, "tables.csv", &c->index, columns, 4) != 0)
+		return;
+	check_named_rows(&c->index, "table", "");
+	if (c->index.nrecs - 1 > ACS_MAX_TABLES)
+		bad(c->index.path, 1, "too many tables (at most %d)",
+		    ACS_MAX_TABLES);
+	if (nerrors > 0)
+		return;
+	c->tables = xcalloc(c->index.nrecs, sizeof(*c->tables));
+	for (size_t i = 1; i < c->index.nrecs; i++) {
+		struct table *t = &c->tables[c->ntables++];
+
+		rec = &c->index.recs[i];
+		t->name = rec->fields[0];
+		t->title = rec->fields[1];
+		t->description = rec->fields[2];
+		t->role = parse_name(c->index.path, rec->line, rec->fields[3],
+		    "role", role_names, ACS_NROLES);
+		read_table(t, c->dir);
+	}
+	if (nerrors == 0)
+		check_roles(c);
+}
+
+static void
+read_tips(struct catalogue *c)
+{
+	static const char *const columns[NTIPCOLUMNS] = {
+		"tip", "title", "text", "links", "tables", "codes", "subcodes",
+		"words",
+	};
+	struct csvfile *f = &c->tipfile;
+
+	if (read_file(c, "tips.csv", f, columns, NTIPCOLUMNS) != 0)
+		return;
+	check_named_rows(f, "tip", "links tables codes subcodes words");
+	c->tips = xcalloc(f->nrecs, sizeof(*c->tips));
+	for (size_t i = 1; i < f->nrecs; i++) {
+		const struct record *rec = &f->recs[i];
+
+		if (rec->nfields != NTIPCOLUMNS ||
+		    check_links(f->path, rec->line,
+		    rec->fields[TIP_LINKS]) != 0 ||
+		    check_link_words(f->path, rec->line, rec->fields[TIP_LINKS],
+		    rec->fields[TIP_TITLE], rec->fields[TIP_TEXT]) != 0)
+			continue;
+		if (parse_tip(f, rec, c->tables, c->ntables,
+		    &c->tips[c->ntips]) != 0) {
+			free_tip(&c->tips[c->ntips]);
+			continue;
+		}
+		c->ntips++;
+	}
+}
+
+/* Parse one row of classes.csv: table, first, last, title, message,
+ * source. */
+static int
+parse_class(const struct catalogue *c, const struct record *rec,
+    struct cls *k)
+{
+	const char *path = c->classfile.path;
+	char *const *f = rec->fields;
+
+	k->line = rec->line;
+	k->title = f[3];
+	k->message = f[4];
+	if ((k->table = table_named(c, f[0])) == c->ntables) {
+		bad(path, rec->line, "unknown table '%s'", esc(f[0]));
+		return -1;
+	}
+	if (c->tables[k->table].role != ACS_ROLE_GENERIC_CODES &&
+	    c->tables[k->table].role != ACS_ROLE_PSTN) {
+		bad(path, rec->line, "table '%s' has no classes (only the "
+		    "generic-codes and pstn roles do)", esc(f[0]));
+		return -1;
+	}
+	if (parse_one(path, rec->line, f[1], "first code", 0, ACS_CODE_MAX,
+	    &k->first) != 0 || parse_one(path, rec->line, f[2], "last code",
+	    k->first, ACS_CODE_MAX, &k->last) != 0)
+		return -1;
+	for (size_t i = 0; i < c->nclasses; i++)
+		if (c->classes[i].table == k->table &&
+		    c->classes[i].first <= k->last &&
+		    k->first <= c->classes[i].last) {
+			bad(path, rec->line, "codes %u-%u overlap the class on "
+			    "line %zu", k->first, k->last,
+			    c->classes[i].line);
+			return -1;
+		}
+	k->source = find_source(path, rec->line, f[5]);
+	return k->source == SIZE_MAX ? -1 : 0;
+}
+
+static void
+read_classes(struct catalogue *c)
+{
+	static const char *const columns[] = {
+		"table", "first", "last", "title", "message", "source",
+	};
+	struct csvfile *f = &c->classfile;
+
+	if (read_file(c, "classes.csv", f, columns, 6) != 0 ||
+	    check_filled(f, "source") != 0)
+		return;
+	c->classes = xcalloc(f->nrecs, sizeof(*c->classes));
+	for (size_t i = 1; i < f->nrecs; i++)
+		if (parse_class(c, &f->recs[i], &c->classes[c->nclasses]) == 0)
+			c->nclasses++;
+}
+
+static void
+read_rules(struct catalogue *c)
+{
+	static const char *const columns[] = {
+		"prefix", "direction", "message", "advice", "source",
+	};
+	struct csvfile *f = &c->rulefile;
+
+	if (read_file(c, "sbc-rule.csv", f, columns, 5) != 0 ||
+	    check_filled(f, "advice source") != 0)
+		return;
+	c->rules = xcalloc(f->nrecs, sizeof(*c->rules));
+	for (size_t i = 1; i < f->nrecs; i++) {
+		const struct record *rec = &f->recs[i];
+		struct rule *r = &c->rules[c->nrules];
+
+		if (parse_one(f->path, rec->line, rec->fields[0], "prefix", 100,
+		    999, &r->prefix) != 0)
+			continue;
+		for (size_t j = 0; j < c->nrules; j++)
+			if (c->rules[j].prefix == r->prefix)
+				bad(f->path, rec->line, "prefix %u twice",
+				    r->prefix);
+		r->direction = rec->fields[1];
+		r->message = rec->fields[2];
+		r->advice = rec->fields[3];
+		if ((r->source = find_source(f->path, rec->line,
+		    rec->fields[4])) != SIZE_MAX)
+			c->nrules++;
+	}
+}
+
+static void
+read_sips(struct catalogue *c)
+{
+	static const char *const columns[] = {
+		"code", "reason", "reference", "source",
+	};
+	struct csvfile *f = &c->sipfile;
+
+	if (read_file(c, "sip.csv", f, columns, 4) != 0 ||
+	    check_filled(f, "source") != 0)
+		return;
+	c->sips = xcalloc(f->nrecs, sizeof(*c->sips));
+	for (size_t i = 1; i < f->nrecs; i++) {
+		const struct record *rec = &f->recs[i];
+		struct sip *p = &c->sips[c->nsips];
+
+		if (parse_one(f->path, rec->line, rec->fields[0], "SIP code",
+		    100, 699, &p->code) != 0)
+			continue;
+		if (c->nsips > 0 && c->sips[c->nsips - 1].code >= p->code) {
+			bad(f->path, rec->line, "SIP code %u out of ascending "
+			    "order", p->code);
+			continue;
+		}
+		p->reason = rec->fields[1];
+		p->reference = rec->fields[2];
+		if ((p->source = find_source(f->path, rec->line,
+		    rec->fields[3])) != SIZE_MAX)
+			c->nsips++;
+	}
+}
+
 /* Write s as a C string literal, folded for search if folded is set. */
 static void
 put_text(FILE *out, const char *s, int folded)
@@ -945,114 +1305,130 @@ put_numbers(FILE *out, const char *name, const uint32_t *v, size_t n)
 	fputs(" };\n", out);
 }
 
+/* The arrays an entry or a tip points to: links, codes, words. */
 static void
-emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
-    const struct csvfile *tipfile, const struct tip *tips, size_t ntips)
+emit_arrays(FILE *out, const struct catalogue *c)
 {
-	static const char *const cat_enum[] = {
-		"ACS_CAT_NONE", "ACS_CAT_SUCCESS", "ACS_CAT_EXPECTED_ERROR",
-		"ACS_CAT_UNEXPECTED_CLIENT_ERROR",
-		"ACS_CAT_UNEXPECTED_SERVER_ERROR",
-	};
-	size_t i, j, k, first;
 	char name[64];
+	size_t i, j;
 
-	fprintf(out, "/*\n * Generated by gencodes from %s/tables.csv,\n",
-	    dir);
-	for (i = 0; i < ntables; i++)
-		fprintf(out, " * %s,\n", tables[i].file.path);
-	fprintf(out, " * %s.\n * Do not edit: edit those files and run make."
-	    "\n */\n#include \"codes.h\"\n\n", tipfile->path);
-
-	for (i = 0; i < ntables; i++)
-		for (j = 0; j < tables[i].nrows; j++)
-			if (*tables[i].rows[j].links != '\0') {
+	for (i = 0; i < c->ntables; i++)
+		for (j = 0; j < c->tables[i].nrows; j++)
+			if (*c->tables[i].rows[j].links != '\0') {
 				snprintf(name, sizeof(name), "links_%zu_%zu",
 				    i, j);
-				put_links(out, name, tables[i].rows[j].links);
+				put_links(out, name, c->tables[i].rows[j].links);
 			}
-	for (i = 0; i < ntips; i++) {
-		if (*tips[i].f[TIP_LINKS] != '\0') {
-			snprintf(name, sizeof(name), "tip_links_%zu", i);
-			put_links(out, name, tips[i].f[TIP_LINKS]);
-		}
-		if (tips[i].ncodes > 0) {
-			snprintf(name, sizeof(name), "tip_codes_%zu", i);
-			put_numbers(out, name, tips[i].codes, tips[i].ncodes);
-		}
-		if (tips[i].nsubcodes > 0) {
-			snprintf(name, sizeof(name), "tip_subcodes_%zu", i);
-			put_numbers(out, name, tips[i].subcodes,
-			    tips[i].nsubcodes);
-		}
-		if (tips[i].nwords > 0) {
-			fprintf(out, "static const char *const tip_words_%zu[] "
-			    "= {\n", i);
-			for (j = 0; j < tips[i].nwords; j++) {
-				fputs("\t", out);
-				put_string(out, tips[i].words[j]);
-				fputs(",\n", out);
-			}
-			fputs("};\n", out);
-		}
-	}
-	fputs("\nconst struct acs_entry acs_entries[] = {\n", out);
-	for (i = 0; i < ntables; i++)
-		for (j = 0; j < tables[i].nrows; j++) {
-			const struct row *r = &tables[i].rows[j];
+	for (i = 0; i < c->ntips; i++) {
+		const struct tip *t = &c->tips[i];
 
-			fputs("\t{\n\t\t.message = ", out);
-			put_string(out, r->message);
-			fputs(",\n\t\t.advice = ", out);
-			put_string(out, r->advice);
-			fputs(",\n\t\t.note = ", out);
-			put_string(out, r->note);
-			fputs(",\n\t\t.folded_message = ", out);
-			put_text(out, r->message, 1);
-			fputs(",\n\t\t.folded_advice = ", out);
-			put_text(out, r->advice, 1);
-			if (*r->links != '\0')
-				fprintf(out, ",\n\t\t.links = links_%zu_%zu,"
-				    "\n\t\t.nlinks = %d", i, j,
-				    count_links(r->links));
-			fputs(",\n", out);
-			if (r->ncodes > 0) {
-				fputs("\t\t.codes = {", out);
-				for (k = 0; k < r->ncodes; k++)
-					fprintf(out, "%s%u", k > 0 ? ", " :
-					    " ", r->codes[k]);
-				fprintf(out, " },\n\t\t.ncodes = %zu,\n",
-				    r->ncodes);
-			}
-			if (r->has_subcode)
-				fprintf(out, "\t\t.subcode = %u,\n"
-				    "\t\t.has_subcode = 1,\n", r->subcode);
-			fprintf(out, "\t\t.category = %s,\n\t\t.table = %zu,"
-			    "\n\t\t.line = %zu,\n\t},\n",
-			    cat_enum[r->category], i, r->line);
+		if (*t->f[TIP_LINKS] != '\0') {
+			snprintf(name, sizeof(name), "tip_links_%zu", i);
+			put_links(out, name, t->f[TIP_LINKS]);
 		}
+		if (t->ncodes > 0) {
+			snprintf(name, sizeof(name), "tip_codes_%zu", i);
+			put_numbers(out, name, t->codes, t->ncodes);
+		}
+		if (t->nsubcodes > 0) {
+			snprintf(name, sizeof(name), "tip_subcodes_%zu", i);
+			put_numbers(out, name, t->subcodes, t->nsubcodes);
+		}
+		if (t->nwords == 0)
+			continue;
+		fprintf(out, "static const char *const tip_words_%zu[] = {\n",
+		    i);
+		for (j = 0; j < t->nwords; j++) {
+			fputs("\t", out);
+			put_string(out, t->words[j]);
+			fputs(",\n", out);
+		}
+		fputs("};\n", out);
+	}
+}
+
+/* One entry, row j of table i. */
+static void
+emit_entry(FILE *out, const struct row *r, size_t i, size_t j)
+{
+	fputs("\t{\n\t\t.message = ", out);
+	put_string(out, r->message);
+	fputs(",\n\t\t.advice = ", out);
+	put_string(out, r->advice);
+	fputs(",\n\t\t.note = ", out);
+	put_string(out, r->note);
+	fputs(",\n\t\t.folded_message = ", out);
+	put_text(out, r->message, 1);
+	fputs(",\n\t\t.folded_advice = ", out);
+	put_text(out, r->advice, 1);
+	if (*r->links != '\0')
+		fprintf(out, ",\n\t\t.links = links_%zu_%zu,\n\t\t.nlinks = %d",
+		    i, j, count_links(r->links));
+	fputs(",\n", out);
+	if (r->ncodes > 0) {
+		fputs("\t\t.codes = {", out);
+		for (size_t k = 0; k < r->ncodes; k++)
+			fprintf(out, "%s%u", k > 0 ? ", " : " ", r->codes[k]);
+		fprintf(out, " },\n\t\t.ncodes = %zu,\n", r->ncodes);
+	}
+	if (r->has_subcode)
+		fprintf(out, "\t\t.subcode = %u,\n\t\t.has_subcode = 1,\n",
+		    r->subcode);
+	fprintf(out, "\t\t.category = ACS_CAT_%s,\n\t\t.table = %zu,\n"
+	    "\t\t.source = %zu,\n\t\t.line = %zu,\n\t},\n",
+	    category_enums[r->category], i, r->source, r->line);
+}
+
+static void
+emit_tables(FILE *out, const struct catalogue *c)
+{
+	size_t i, j, first;
+
+	fputs("\nconst struct acs_entry acs_entries[] = {\n", out);
+	for (i = 0; i < c->ntables; i++)
+		for (j = 0; j < c->tables[i].nrows; j++)
+			emit_entry(out, &c->tables[i].rows[j], i, j);
 	fputs("};\nconst size_t acs_nentries = sizeof(acs_entries) / "
 	    "sizeof(acs_entries[0]);\n\n", out);
 
 	fputs("const struct acs_table acs_tables[] = {\n", out);
-	for (i = 0, first = 0; i < ntables; first += tables[i].nrows, i++) {
+	for (i = 0, first = 0; i < c->ntables; first += c->tables[i].nrows,
+	    i++) {
+		const struct table *t = &c->tables[i];
+
 		fputs("\t{ ", out);
-		put_string(out, tables[i].name);
+		put_string(out, t->name);
 		fputs(", ", out);
-		put_string(out, tables[i].title);
+		put_string(out, t->title);
 		fputs(",\n\t    ", out);
-		put_string(out, tables[i].description);
-		fprintf(out, ",\n\t    %zu, %zu, %d, %d, %d },\n", first,
-		    tables[i].nrows, tables[i].col[COL_CODE] != -1,
-		    tables[i].col[COL_SUBCODE] != -1,
-		    tables[i].col[COL_CATEGORY] != -1);
+		put_string(out, t->description);
+		fprintf(out, ",\n\t    %zu, %zu, %d, %d, %d, %d },\n", first,
+		    t->nrows, t->role, t->col[COL_CODE] != -1,
+		    t->col[COL_SUBCODE] != -1, t->col[COL_CATEGORY] != -1);
 	}
 	fputs("};\nconst size_t acs_ntables = sizeof(acs_tables) / "
-	    "sizeof(acs_tables[0]);\n\n", out);
+	    "sizeof(acs_tables[0]);\n\nconst uint64_t "
+	    "acs_role_tables[ACS_NROLES] = {\n", out);
+	for (int r = 0; r < ACS_NROLES; r++) {
+		uint64_t mask = 0;
+
+		for (i = 0; i < c->ntables; i++)
+			if (c->tables[i].role == r)
+				mask |= UINT64_C(1) << i;
+		fprintf(out, "\tUINT64_C(0x%llx),\t/* %s */\n",
+		    (unsigned long long)mask, role_names[r]);
+	}
+	fputs("};\n\n", out);
+}
+
+static void
+emit_tips(FILE *out, const struct catalogue *c)
+{
+	size_t article = find_source("", 0, "article");
 
 	fputs("const struct acs_tip acs_tips[] = {\n", out);
-	for (i = 0; i < ntips; i++) {
-		const struct tip *t = &tips[i];
+	for (size_t i = 0; i < c->ntips; i++) {
+		const struct tip *t = &c->tips[i];
 
 		fputs("\t{\n\t\t.name = ", out);
 		put_string(out, t->f[TIP_NAME]);
@@ -1074,11 +1450,143 @@ emit(FILE *out, const char *dir, struct table *tables, size_t ntables,
 		if (t->nwords > 0)
 			fprintf(out, "\t\t.words = tip_words_%zu,\n"
 			    "\t\t.nwords = %zu,\n", i, t->nwords);
-		fprintf(out, "\t\t.tables = UINT64_C(0x%llx),\n\t},\n",
-		    (unsigned long long)t->tables);
+		fprintf(out, "\t\t.tables = UINT64_C(0x%llx),\n"
+		    "\t\t.source = %zu,\n\t},\n",
+		    (unsigned long long)t->tables, article);
 	}
 	fputs("};\nconst size_t acs_ntips = sizeof(acs_tips) / "
-	    "sizeof(acs_tips[0]);\n", out);
+	    "sizeof(acs_tips[0]);\n\n", out);
+}
+
+/* Fields of a struct initializer, strings then numbers: "{ "a", "b", 1 }". */
+static void
+put_strings(FILE *out, const char *const *v, size_t n)
+{
+	fputs("\t{ ", out);
+	for (size_t i = 0; i < n; i++) {
+		put_string(out, v[i]);
+		fputs(i + 1 < n ? ",\n\t    " : ", ", out);
+	}
+}
+
+/* The sources, classes, SBC rules and SIP phrases. */
+static void
+emit_extras(FILE *out, const struct catalogue *c)
+{
+	size_t i, pstn = 0;
+
+	fputs("const struct acs_source acs_sources[] = {\n", out);
+	for (i = 1; i < sourcefile.nrecs; i++) {
+		char *const *f = sourcefile.recs[i].fields;
+		const char *v[] = { f[SRC_NAME], f[SRC_TITLE], f[SRC_URL],
+			f[SRC_VERSION] };
+
+		put_strings(out, v, 4);
+		fprintf(out, "%d },\n", parse_name("", 0, f[SRC_KIND], "kind",
+		    kind_names, ACS_NSOURCE_KINDS));
+	}
+	fputs("};\nconst size_t acs_nsources = sizeof(acs_sources) / "
+	    "sizeof(acs_sources[0]);\n\nconst struct acs_class acs_classes[] "
+	    "= {\n", out);
+	for (i = 0; i < c->nclasses; i++) {
+		const struct cls *k = &c->classes[i];
+		const char *v[] = { k->title, k->message };
+
+		put_strings(out, v, 2);
+		fprintf(out, "%u, %u, %zu, %zu, %zu },\n", k->first, k->last,
+		    k->table, k->source, k->line);
+	}
+	while (pstn < c->ntables && c->tables[pstn].role != ACS_ROLE_PSTN)
+		pstn++;
+	fputs("};\nconst size_t acs_nclasses = sizeof(acs_classes) / "
+	    "sizeof(acs_classes[0]);\n\nconst struct acs_rule acs_rules[] = "
+	    "{\n", out);
+	for (i = 0; i < c->nrules; i++) {
+		const struct rule *r = &c->rules[i];
+		const char *v[] = { r->direction, r->message, r->advice };
+
+		put_strings(out, v, 3);
+		fprintf(out, "%u, %zu, %zu },\n", r->prefix, pstn, r->source);
+	}
+	fputs("};\nconst size_t acs_nrules = sizeof(acs_rules) / "
+	    "sizeof(acs_rules[0]);\n\nconst struct acs_sip acs_sips[] = {\n",
+	    out);
+	for (i = 0; i < c->nsips; i++) {
+		const char *v[] = { c->sips[i].reason, c->sips[i].reference };
+
+		put_strings(out, v, 2);
+		fprintf(out, "%u, %zu },\n", c->sips[i].code,
+		    c->sips[i].source);
+	}
+	fputs("};\nconst size_t acs_nsips = sizeof(acs_sips) / "
+	    "sizeof(acs_sips[0]);\n", out);
+}
+
+static void
+emit(FILE *out, const struct catalogue *c)
+{
+	static const char *const others[] = {
+		"tips.csv", "classes.csv", "sbc-rule.csv", "sip.csv",
+	};
+
+	fprintf(out, "/*\n * Generated by gencodes from %s/sources.csv,\n"
+	    " * %s/tables.csv,\n", c->dir, c->dir);
+	for (size_t i = 0; i < c->ntables; i++)
+		fprintf(out, " * %s,\n", c->tables[i].file.path);
+	for (size_t i = 0; i < 4; i++)
+		fprintf(out, " * %s/%s%s\n", c->dir, others[i], i < 3 ? "," :
+		    ".");
+	fputs(" * Do not edit: edit those files and run make.\n */\n"
+	    "#include \"codes.h\"\n\n", out);
+	emit_arrays(out, c);
+	emit_tables(out, c);
+	emit_tips(out, c);
+	emit_extras(out, c);
+}
+
+/* Write the C source to OUTPUT through a temporary file renamed into
+ * place: a failed run leaves no partial output. */
+static void
+write_output(const char *output, const struct catalogue *c)
+{
+	char tmp[PATH_MAX];
+	FILE *out;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", output) >= sizeof(tmp))
+		errx(1, "%s: path too long", output);
+	if ((out = fopen(tmp, "w")) == NULL)
+		err(1, "%s", tmp);
+	emit(out, c);
+	if (fflush(out) != 0 || ferror(out) || fclose(out) != 0) {
+		unlink(tmp);
+		errx(1, "%s: write error", tmp);
+	}
+	if (rename(tmp, output) != 0) {
+		unlink(tmp);
+		err(1, "rename %s to %s", tmp, output);
+	}
+}
+
+static void
+free_catalogue(struct catalogue *c)
+{
+	for (size_t i = 0; i < c->ntables; i++) {
+		free(c->tables[i].rows);
+		free_csv(&c->tables[i].file);
+	}
+	free(c->tables);
+	for (size_t i = 0; i < c->ntips; i++)
+		free_tip(&c->tips[i]);
+	free(c->tips);
+	free(c->classes);
+	free(c->rules);
+	free(c->sips);
+	free_csv(&c->index);
+	free_csv(&c->tipfile);
+	free_csv(&c->classfile);
+	free_csv(&c->rulefile);
+	free_csv(&c->sipfile);
+	free_csv(&sourcefile);
 }
 
 static void
@@ -1091,21 +1599,8 @@ usage(void)
 int
 main(int argc, char *argv[])
 {
-	static const char *const index_columns[] = {
-		"table", "title", "description",
-	};
-	static const char *const tip_columns[NTIPCOLUMNS] = {
-		"tip", "title", "text", "links", "tables", "codes", "subcodes",
-		"words",
-	};
-	struct csvfile index, tipfile;
-	struct tip *tips = NULL;
-	size_t ntips = 0;
-	struct table *tables = NULL;
-	size_t ntables = 0, i;
-	const char *dir, *output = NULL;
-	char path[PATH_MAX], tmp[PATH_MAX];
-	FILE *out;
+	struct catalogue c;
+	const char *output = NULL;
 	int ch;
 
 	while ((ch = getopt(argc, argv, "o:")) != -1) {
@@ -1121,78 +1616,21 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (output == NULL || argc != 1)
 		usage();
-	dir = argv[0];
-
-	snprintf(path, sizeof(path), "%s/tables.csv", dir);
-	if (read_csv(path, &index) == 0 &&
-	    check_header(&index, index_columns, 3) == 0) {
-		check_named_rows(&index, "table", "");
-		if (index.nrecs - 1 > ACS_MAX_TABLES)
-			bad(index.path, 1, "too many tables (at most %d)",
-			    ACS_MAX_TABLES);
-	}
-	if (nerrors > 0) {
-		free_csv(&index);
-		return 1;
-	}
-	tables = xcalloc(index.nrecs, sizeof(*tables));
-	for (i = 1; i < index.nrecs; i++, ntables++) {
-		tables[ntables].name = index.recs[i].fields[0];
-		tables[ntables].title = index.recs[i].fields[1];
-		tables[ntables].description = index.recs[i].fields[2];
-		read_table(&tables[ntables], dir);
-	}
-	snprintf(path, sizeof(path), "%s/tips.csv", dir);
-	if (read_csv(path, &tipfile) == 0 &&
-	    check_header(&tipfile, tip_columns, NTIPCOLUMNS) == 0) {
-		check_named_rows(&tipfile, "tip", "links tables codes subcodes "
-		    "words");
-		tips = xcalloc(tipfile.nrecs, sizeof(*tips));
-		for (i = 1; i < tipfile.nrecs; i++) {
-			const struct record *rec = &tipfile.recs[i];
-
-			if (rec->nfields != NTIPCOLUMNS ||
-			    check_links(tipfile.path, rec->line,
-			    rec->fields[TIP_LINKS]) != 0 ||
-			    check_link_words(tipfile.path, rec->line,
-			    rec->fields[TIP_LINKS], rec->fields[TIP_TITLE],
-			    rec->fields[TIP_TEXT]) != 0)
-				continue;
-			if (parse_tip(&tipfile, rec, tables, ntables,
-			    &tips[ntips]) != 0) {
-				free_tip(&tips[ntips]);
-				continue;
-			}
-			ntips++;
-		}
-	}
-
+	memset(&c, 0, sizeof(c));
+	c.dir = argv[0];
+	/* the sources first: every row names one; then the tables, which
+	 * the other files name */
+	read_sources(&c);
+	if (nerrors == 0)
+		read_tables(&c);
 	if (nerrors == 0) {
-		if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", output) >=
-		    sizeof(tmp))
-			errx(1, "%s: path too long", output);
-		if ((out = fopen(tmp, "w")) == NULL)
-			err(1, "%s", tmp);
-		emit(out, dir, tables, ntables, &tipfile, tips, ntips);
-		if (fflush(out) != 0 || ferror(out) || fclose(out) != 0) {
-			unlink(tmp);
-			errx(1, "%s: write error", tmp);
-		}
-		if (rename(tmp, output) != 0) {
-			unlink(tmp);
-			err(1, "rename %s to %s", tmp, output);
-		}
+		read_tips(&c);
+		read_classes(&c);
+		read_rules(&c);
+		read_sips(&c);
 	}
-
-	for (i = 0; i < ntables; i++) {
-		free(tables[i].rows);
-		free_csv(&tables[i].file);
-	}
-	free(tables);
-	free_csv(&index);
-	for (i = 0; i < ntips; i++)
-		free_tip(&tips[i]);
-	free(tips);
-	free_csv(&tipfile);
+	if (nerrors == 0)
+		write_output(output, &c);
+	free_catalogue(&c);
 	return nerrors > 0;
 }

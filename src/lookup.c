@@ -50,21 +50,23 @@ number_status_string(enum number_status st)
 	return "invalid";
 }
 
+#define NAME(id, name) name,
+static const char *const category_names[] = { ACS_CATEGORY_LIST(NAME) };
+static const char *const kind_names[] = { ACS_SOURCE_KIND_LIST(NAME) };
+#undef NAME
+
+/* A category's name as the article spells it; "" for none. */
 const char *
 category_name(unsigned category)
 {
-	switch (category) {
-	case ACS_CAT_SUCCESS:
-		return "Success";
-	case ACS_CAT_EXPECTED_ERROR:
-		return "ExpectedError";
-	case ACS_CAT_UNEXPECTED_CLIENT_ERROR:
-		return "UnexpectedClientError";
-	case ACS_CAT_UNEXPECTED_SERVER_ERROR:
-		return "UnexpectedServerError";
-	default:
-		return "";
-	}
+	return category < ACS_NCATEGORIES ? category_names[category] : "";
+}
+
+/* A kind of source as --json names it: "article", "upstream", "iana". */
+const char *
+source_kind_name(unsigned kind)
+{
+	return kind < ACS_NSOURCE_KINDS ? kind_names[kind] : "";
 }
 
 static const struct acs_table *
@@ -156,33 +158,53 @@ entry_is_code_only(const struct acs_entry *e)
 	return !e->has_subcode && e->ncodes > 0;
 }
 
-static const struct acs_entry *
-find_in_table(const char *name, int by_subcode, uint32_t n, uint64_t tables)
+/*
+ * The tables that may answer a code and subcode pair, a call's result:
+ * not the message tables (Chat, SMS), which have no subcodes, unless -t
+ * named them.
+ */
+uint64_t
+pair_tables(uint64_t tables)
 {
-	const struct acs_table *t;
-	const struct acs_entry *e, *end;
+	if (tables == ACS_ALL_TABLES)
+		return ~acs_role_tables[ACS_ROLE_MESSAGE];
+	return tables;
+}
 
-	if ((t = table_by_name(name)) == NULL ||
-	    !((tables >> (t - acs_tables)) & 1))
-		return NULL;
-	end = acs_entries + t->first + t->count;
-	for (e = acs_entries + t->first; e < end; e++)
-		if (by_subcode ? e->has_subcode && e->subcode == n :
-		    entry_has_code(e, n))
+/* Did -t choose the table of ROLE (rather than all tables)? */
+int
+tables_chosen(uint64_t tables, enum acs_role role)
+{
+	return tables != ACS_ALL_TABLES && (tables & acs_role_tables[role]);
+}
+
+/* The first entry of the tables of ROLE among TABLES with this code (or
+ * subcode, by_subcode set). */
+static const struct acs_entry *
+find_in_role(enum acs_role role, int by_subcode, uint32_t n, uint64_t tables)
+{
+	uint64_t mask = acs_role_tables[role] & tables;
+
+	for (size_t i = 0; i < acs_nentries && mask != 0; i++) {
+		const struct acs_entry *e = &acs_entries[i];
+
+		if (entry_in_tables(e, mask) && (by_subcode ? e->has_subcode &&
+		    e->subcode == n : entry_has_code(e, n)))
 			return e;
+	}
 	return NULL;
 }
 
 const struct acs_entry *
 generic_status(uint32_t code, uint64_t tables)
 {
-	return find_in_table(GENERIC_CODES, 0, code, tables);
+	return find_in_role(ACS_ROLE_GENERIC_CODES, 0, code, tables);
 }
 
 const struct acs_entry *
 generic_subcode(uint32_t subcode, uint64_t tables)
 {
-	return find_in_table(GENERIC_SUBCODES, 1, subcode, tables);
+	return find_in_role(ACS_ROLE_GENERIC_SUBCODES, 1, subcode, tables);
 }
 
 static size_t
@@ -208,35 +230,18 @@ lookup_pair_exact(uint32_t code, uint32_t subcode, uint64_t tables,
 }
 
 /*
- * Every entry whose code and subcode are exactly these; when no table has
- * the pair, the generic meaning of the subcode, as the article advises
- * (*is_generic is then set).
+ * What CODE means whatever the subcode: the rows of the tables that answer
+ * pairs that have this code and no subcode, the generic status code among
+ * them, in table order.
  */
 size_t
-lookup_pair(uint32_t code, uint32_t subcode, uint64_t tables,
-    const struct acs_entry **out, size_t cap, int *is_generic)
-{
-	const struct acs_entry *e;
-	size_t n;
-
-	*is_generic = 0;
-	if ((n = lookup_pair_exact(code, subcode, tables, out, cap)) > 0)
-		return n;
-	if ((e = generic_subcode(subcode, tables)) == NULL)
-		return 0;
-	*is_generic = 1;
-	return add(out, cap, 0, e);
-}
-
-/* What the article says of CODE whatever the subcode: the code-only rows,
- * the generic status code among them. */
-size_t
-code_context(uint32_t code, uint64_t tables, const struct acs_entry **out,
+code_meaning(uint32_t code, uint64_t tables, const struct acs_entry **out,
     size_t cap)
 {
 	const struct acs_entry *e;
 	size_t i, n = 0;
 
+	tables = pair_tables(tables);
 	for (i = 0; i < acs_nentries; i++) {
 		e = &acs_entries[i];
 		if (entry_in_tables(e, tables) && entry_is_code_only(e) &&
@@ -247,33 +252,62 @@ code_context(uint32_t code, uint64_t tables, const struct acs_entry **out,
 }
 
 /*
+ * The one entry that describes CODE alone, for --complete=codes and
+ * --scan: the first row of its meaning (a call table's before the generic
+ * status code: 503 is "Communication Services infrastructure error"),
+ * else its row without a subcode in TABLES (a Chat or SMS code).  NULL if
+ * no row documents the code alone.
+ */
+const struct acs_entry *
+code_entry(uint32_t code, uint64_t tables)
+{
+	const struct acs_entry *e;
+
+	if (code_meaning(code, tables, &e, 1) > 0)
+		return e;
+	for (size_t i = 0; i < acs_nentries; i++)
+		if (entry_in_tables(&acs_entries[i], tables) &&
+		    entry_is_code_only(&acs_entries[i]) &&
+		    entry_has_code(&acs_entries[i], code))
+			return &acs_entries[i];
+	return NULL;
+}
+
+/*
+ * A line that describes CODE alone, for --complete=codes: the message of
+ * the entry that describes it alone, else what the article says of its
+ * class (its ParticipantEndReason group if the PSTN table has the code);
+ * NULL if neither.
+ */
+const char *
+code_description(uint32_t code, uint64_t tables)
+{
+	const struct acs_entry *e = code_entry(code, tables);
+	const struct acs_class *c;
+
+	if (e != NULL)
+		return e->message;
+	c = code_class(code, tables, code_documented(code, tables &
+	    acs_role_tables[ACS_ROLE_PSTN]));
+	return c != NULL ? c->message : NULL;
+}
+
+/*
  * The entry that best explains a pair seen in a log: the first exact
- * match, else the generic subcode; for a code alone (subcode < 0), its
- * row in the calling or call end table, else its generic meaning, else
- * its first row without a subcode.  NULL if none is documented.
+ * match, else the generic subcode; for a code alone (subcode < 0), the
+ * entry that describes the code.  NULL if none is documented.
  */
 const struct acs_entry *
 pair_entry(uint32_t code, int64_t subcode, uint64_t tables)
 {
 	const struct acs_entry *e;
-	int generic;
 
-	if (subcode < 0) {
-		/* a row of a table with subcodes (calling, call end), else
-		 * the generic meaning, rather than a Chat or SMS code */
-		for (size_t i = 0; i < acs_nentries; i++)
-			if (entry_in_tables(&acs_entries[i], tables) &&
-			    entry_is_code_only(&acs_entries[i]) &&
-			    entry_table(&acs_entries[i])->has_subcode &&
-			    entry_has_code(&acs_entries[i], code))
-				return &acs_entries[i];
-		if ((e = generic_status(code, tables)) != NULL)
-			return e;
-		return code_context(code, tables, &e, 1) > 0 ? e : NULL;
-	}
-	if (lookup_pair(code, (uint32_t)subcode, tables, &e, 1, &generic) > 0)
+	if (subcode < 0)
+		return code_entry(code, tables);
+	if (lookup_pair_exact(code, (uint32_t)subcode, pair_tables(tables), &e,
+	    1) > 0)
 		return e;
-	return NULL;
+	return generic_subcode((uint32_t)subcode, pair_tables(tables));
 }
 
 /* Is CODE the code (not the subcode) of an entry in TABLES? */
@@ -463,4 +497,83 @@ numbers_near(uint32_t number, uint64_t tables, uint32_t *out, size_t cap)
 			n = add_sorted(out, n, cap, e->subcode);
 	}
 	return n;
+}
+
+/*
+ * Is a pair with this subcode a PSTN call's: does the subcode start with
+ * the prefix of an SBC rule (560, 540), or does the PSTN table list it, or
+ * did -t choose the PSTN table?
+ */
+int
+subcode_is_pstn(uint32_t subcode, uint64_t tables)
+{
+	if (sbc_rule(subcode, ACS_ALL_TABLES) != NULL ||
+	    tables_chosen(tables, ACS_ROLE_PSTN))
+		return 1;
+	for (size_t i = 0; i < acs_nentries; i++)
+		if (entry_in_tables(&acs_entries[i],
+		    acs_role_tables[ACS_ROLE_PSTN]) &&
+		    acs_entries[i].has_subcode &&
+		    acs_entries[i].subcode == subcode)
+			return 1;
+	return 0;
+}
+
+static const struct acs_class *
+class_in(uint32_t code, uint64_t mask)
+{
+	for (size_t i = 0; i < acs_nclasses; i++)
+		if ((mask >> acs_classes[i].table & 1) &&
+		    acs_classes[i].first <= code && code <= acs_classes[i].last)
+			return &acs_classes[i];
+	return NULL;
+}
+
+/*
+ * What the article says of CODE's class: for a PSTN call (pstn set), its
+ * ParticipantEndReason group, else or failing that the class of status
+ * codes (2xx, 4xx, 5xx, 6xx).  NULL if none applies in TABLES.
+ */
+const struct acs_class *
+code_class(uint32_t code, uint64_t tables, int pstn)
+{
+	const struct acs_class *c = NULL;
+
+	if (pstn)
+		c = class_in(code, acs_role_tables[ACS_ROLE_PSTN] & tables);
+	if (c == NULL)
+		c = class_in(code, acs_role_tables[ACS_ROLE_GENERIC_CODES] &
+		    tables);
+	return c;
+}
+
+/* The SBC rule for a subcode of six digits starting with its prefix
+ * (560xxx, 540xxx), if its table is among TABLES. */
+const struct acs_rule *
+sbc_rule(uint32_t subcode, uint64_t tables)
+{
+	for (size_t i = 0; i < acs_nrules; i++)
+		if (subcode / 1000 == acs_rules[i].prefix &&
+		    (tables >> acs_rules[i].table & 1))
+			return &acs_rules[i];
+	return NULL;
+}
+
+/* The SIP response code CODE and its reason phrase, or NULL. */
+const struct acs_sip *
+sip_response(uint32_t code)
+{
+	size_t lo = 0, hi = acs_nsips;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (acs_sips[mid].code == code)
+			return &acs_sips[mid];
+		if (acs_sips[mid].code < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }

@@ -13,10 +13,6 @@
 
 #include "codes.h"
 
-/* The two tables the article tells readers to fall back to. */
-#define GENERIC_CODES "generic-codes"
-#define GENERIC_SUBCODES "generic-subcodes"
-
 /* Longest strings edit_distance() compares letter by letter. */
 #define EDIT_MAX_LEN 32
 
@@ -35,6 +31,7 @@ enum number_status parse_digits(const char *s, size_t len, uint32_t *out);
 const char *number_status_string(enum number_status st);
 
 const char *category_name(unsigned category);
+const char *source_kind_name(unsigned kind);
 const struct acs_table *table_by_name(const char *name);
 const struct acs_table *entry_table(const struct acs_entry *e);
 int parse_tables(const char *list, uint64_t *tables, const char **bad,
@@ -49,17 +46,19 @@ int entry_is_code_only(const struct acs_entry *e);
 
 /*
  * TABLES, in the functions below, is the set of tables to look in
- * (ACS_ALL_TABLES for all).
+ * (ACS_ALL_TABLES for all, else the tables of -t).
  */
+uint64_t pair_tables(uint64_t tables);
+int tables_chosen(uint64_t tables, enum acs_role role);
 const struct acs_entry *generic_status(uint32_t code, uint64_t tables);
 const struct acs_entry *generic_subcode(uint32_t subcode, uint64_t tables);
 
 size_t lookup_pair_exact(uint32_t code, uint32_t subcode, uint64_t tables,
     const struct acs_entry **out, size_t cap);
-size_t lookup_pair(uint32_t code, uint32_t subcode, uint64_t tables,
-    const struct acs_entry **out, size_t cap, int *is_generic);
-size_t code_context(uint32_t code, uint64_t tables,
+size_t code_meaning(uint32_t code, uint64_t tables,
     const struct acs_entry **out, size_t cap);
+const struct acs_entry *code_entry(uint32_t code, uint64_t tables);
+const char *code_description(uint32_t code, uint64_t tables);
 int code_documented(uint32_t code, uint64_t tables);
 const struct acs_entry *pair_entry(uint32_t code, int64_t subcode,
     uint64_t tables);
@@ -74,6 +73,12 @@ size_t all_numbers(int subcodes, uint64_t tables, uint32_t *out,
 size_t subcodes_with_code(uint32_t code, uint64_t tables, uint32_t *out,
     size_t cap);
 size_t numbers_near(uint32_t n, uint64_t tables, uint32_t *out, size_t cap);
+
+int subcode_is_pstn(uint32_t subcode, uint64_t tables);
+const struct acs_class *code_class(uint32_t code, uint64_t tables,
+    int pstn);
+const struct acs_rule *sbc_rule(uint32_t subcode, uint64_t tables);
+const struct acs_sip *sip_response(uint32_t code);
 
 size_t edit_distance(const char *a, size_t an, const char *b, size_t bn,
     size_t max);

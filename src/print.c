@@ -224,33 +224,150 @@ print_links(const struct acs_link *links, size_t n)
 	}
 }
 
-/* The key line: "Call end codes: code 410, subcode 3112". */
-static void
-print_key(const struct acs_entry *e)
+/*
+ * One thing printed: an entry, a class of codes or the SBC rule, with how
+ * it answers and what was asked (which gives the code of a generic
+ * answer, a class or the rule, none of which has its own).
+ */
+struct item {
+	enum match m;
+	const struct acs_entry *e;
+	const struct acs_class *c;
+	const struct acs_rule *r;
+	const struct acs_sip *sip;	/* the rule's SIP code, if one */
+	uint32_t code, subcode;		/* asked */
+	int has_code, has_subcode;
+	int context;			/* context of an answer, not one */
+};
+
+static const struct acs_table *
+item_table(const struct item *it)
 {
+	if (it->e != NULL)
+		return entry_table(it->e);
+	return &acs_tables[it->c != NULL ? it->c->table : it->r->table];
+}
+
+static unsigned
+item_category(const struct item *it)
+{
+	return it->e != NULL ? it->e->category : ACS_CAT_NONE;
+}
+
+static const char *
+item_advice(const struct item *it)
+{
+	return it->e != NULL ? it->e->advice : it->r != NULL ?
+	    it->r->advice : "";
+}
+
+static const char *
+item_note(const struct item *it)
+{
+	return it->e != NULL ? it->e->note : "";
+}
+
+static const struct acs_source *
+item_source(const struct item *it)
+{
+	return &acs_sources[it->e != NULL ? it->e->source : it->c != NULL ?
+	    it->c->source : it->r->source];
+}
+
+/* The message, into b: the rule's with the SIP code its subcode ends in,
+ * in the article's words. */
+static void
+put_message(struct buf *b, const struct item *it)
+{
+	char sip[160];
+
+	if (it->e != NULL || it->c != NULL) {
+		puts_buf(b, it->e != NULL ? it->e->message : it->c->message);
+		return;
+	}
+	puts_buf(b, it->r->message);
+	if (it->sip == NULL)
+		return;
+	snprintf(sip, sizeof(sip), "\nThe SIP response code from the SBC was "
+	    "%u (%s).", (unsigned)it->sip->code, it->sip->reason);
+	puts_buf(b, sip);
+}
+
+/*
+ * The code an item answers for: the code asked when an entry has it or
+ * when the item has none of its own (a generic subcode, a class, the
+ * rule), else the entry's first; 0 with *none set if there is none.
+ */
+static uint32_t
+item_code(const struct item *it, int *none)
+{
+	*none = 0;
+	if (it->e != NULL && it->e->ncodes > 0 && (!it->has_code ||
+	    !entry_has_code(it->e, it->code)) && it->m != MATCH_GENERIC_SUBCODE)
+		return it->e->codes[0];
+	*none = !it->has_code;
+	return it->code;
+}
+
+/* The subcode: the entry's, the one the rule explains; a class has none. */
+static int
+item_subcode(const struct item *it, uint32_t *subcode)
+{
+	if (it->e != NULL && it->e->has_subcode)
+		*subcode = it->e->subcode;
+	else if (it->r != NULL)
+		*subcode = it->subcode;
+	else
+		return 0;
+	return 1;
+}
+
+static const struct acs_link *
+item_links(const struct item *it, size_t *n)
+{
+	*n = it->e != NULL ? it->e->nlinks : 0;
+	return it->e != NULL ? it->e->links : NULL;
+}
+
+/* The key line: "Call end codes: code 410, subcode 3112", "Generic status
+ * codes: 4xx codes", "PSTN codes: subcode 560503, SBC rule (outbound)". */
+static void
+print_key(const struct item *it)
+{
+	const struct acs_entry *e = it->e;
 	const char *b = out.color ? BOLD : "", *r = out.color ? RESET : "";
 
-	printf("%s:", entry_table(e)->title);
-	for (size_t i = 0; i < e->ncodes; i++)
+	printf("%s:", item_table(it)->title);
+	if (it->c != NULL)
+		printf(" %s", it->c->title);
+	else if (it->r != NULL)
+		printf(" subcode %s%u%s, SBC rule (%s call)", b, it->subcode, r,
+		    it->r->direction);
+	for (size_t i = 0; e != NULL && i < e->ncodes; i++)
 		printf("%s%s%u%s", i > 0 ? ", " : e->ncodes > 1 ? " codes " :
 		    " code ", b, e->codes[i], r);
-	if (e->has_subcode)
+	if (e != NULL && e->has_subcode)
 		printf("%s subcode %s%u%s", e->ncodes > 0 ? "," : "", b,
 		    e->subcode, r);
 	putchar('\n');
 }
 
 static void
-print_long(const struct acs_entry *e)
+print_long(const struct item *it)
 {
+	size_t nlinks;
+	const struct acs_link *links = item_links(it, &nlinks);
+
 	print_separator();
-	print_key(e);
-	print_field("Category:", category_name(e->category),
-	    category_color(e->category));
-	print_field("Message:", e->message, NULL);
-	print_field("Advice:", e->advice, NULL);
-	print_links(e->links, e->nlinks);
-	print_field("Note:", e->note, NULL);
+	print_key(it);
+	print_field("Category:", category_name(item_category(it)),
+	    category_color(item_category(it)));
+	line.len = 0;
+	put_message(&line, it);
+	print_field("Message:", line.s, NULL);
+	print_field("Advice:", item_advice(it), NULL);
+	print_links(links, nlinks);
+	print_field("Note:", item_note(it), NULL);
 }
 
 /* Display columns of s[0..n): tabs advance to a multiple of 8. */
@@ -305,20 +422,39 @@ put_codes(struct buf *b, const struct acs_entry *e, const char *sep)
 		put(b, "-", 1);
 }
 
+/* A code or codes for a line: the entry's own list, else the code its
+ * item answers for; "-" if none. */
+static void
+put_item_codes(struct buf *b, const struct item *it, const char *sep)
+{
+	char num[16];
+	int none;
+	uint32_t code = item_code(it, &none);
+
+	if (it->e != NULL && it->e->ncodes > 0 && it->m != MATCH_GENERIC_SUBCODE)
+		put_codes(b, it->e, sep);
+	else if (!none) {
+		snprintf(num, sizeof(num), "%u", code);
+		puts_buf(b, num);
+	} else
+		put(b, "-", 1);
+}
+
 /* One line: table, code(s), subcode, category, message. */
 static void
-print_one_line(const struct acs_entry *e)
+print_one_line(const struct item *it)
 {
-	const char *cat = category_name(e->category);
+	const char *cat = category_name(item_category(it));
 	char num[16];
 	size_t from, to;
+	uint32_t subcode;
 
 	line.len = 0;
-	puts_buf(&line, entry_table(e)->name);
+	puts_buf(&line, item_table(it)->name);
 	put(&line, "\t", 1);
-	put_codes(&line, e, ",");
-	if (e->has_subcode)
-		snprintf(num, sizeof(num), "\t%u\t", e->subcode);
+	put_item_codes(&line, it, ",");
+	if (item_subcode(it, &subcode))
+		snprintf(num, sizeof(num), "\t%u\t", subcode);
 	else
 		snprintf(num, sizeof(num), "\t-\t");
 	puts_buf(&line, num);
@@ -326,9 +462,15 @@ print_one_line(const struct acs_entry *e)
 	puts_buf(&line, *cat != '\0' ? cat : "-");
 	to = line.len;
 	put(&line, "\t", 1);
-	put_joined(&line, e->message);
+	{
+		struct buf msg = { NULL, 0, 0 };
+
+		put_message(&msg, it);
+		put_joined(&line, msg.s);
+		free(msg.s);
+	}
 	print_line(line.s, from, to, *cat != '\0' ?
-	    category_color(e->category) : NULL);
+	    category_color(item_category(it)) : NULL);
 }
 
 /* The URLs of links, space-separated. */
@@ -363,50 +505,47 @@ print_row(put_field_fn *put_field, const void *item)
 	printf("%s\n", line.s != NULL ? line.s : "");
 }
 
-/* An entry as printed: how it matched and the code asked for. */
-struct answer {
-	const struct acs_entry *e;
-	enum match m;
-	uint32_t code;
-};
-
-/* A field of an answer.  The code of the generic answer, which has none,
- * is the code asked for. */
+/* A field of an item. */
 static void
-put_entry_field(struct buf *b, enum field f, const void *item)
+put_item_field(struct buf *b, enum field f, const void *p)
 {
-	const struct answer *a = item;
-	const struct acs_entry *e = a->e;
+	const struct item *it = p;
+	const struct acs_link *links;
+	struct buf msg = { NULL, 0, 0 };
 	char num[16];
+	size_t nlinks;
+	uint32_t subcode;
 
 	switch (f) {
 	case FIELD_TABLE:
-		puts_buf(b, entry_table(e)->name);
+		puts_buf(b, item_table(it)->name);
 		break;
 	case FIELD_CODE:
-		if (a->m == MATCH_GENERIC) {
-			snprintf(num, sizeof(num), "%u", a->code);
-			puts_buf(b, num);
-		} else
-			put_codes(b, e, ",");
+		put_item_codes(b, it, ",");
+		if (b->len > 0 && b->s[b->len - 1] == '-' &&
+		    (b->len == 1 || b->s[b->len - 2] == '\t'))
+			b->len--;	/* "-" comes back for an empty field */
 		break;
 	case FIELD_SUBCODE:
-		if (e->has_subcode) {
-			snprintf(num, sizeof(num), "%u", e->subcode);
+		if (item_subcode(it, &subcode)) {
+			snprintf(num, sizeof(num), "%u", subcode);
 			puts_buf(b, num);
 		}
 		break;
 	case FIELD_CATEGORY:
-		puts_buf(b, category_name(e->category));
+		puts_buf(b, category_name(item_category(it)));
 		break;
 	case FIELD_MESSAGE:
-		put_joined(b, e->message);
+		put_message(&msg, it);
+		put_joined(b, msg.s);
+		free(msg.s);
 		break;
 	case FIELD_ADVICE:
-		put_joined(b, e->advice);
+		put_joined(b, item_advice(it));
 		break;
 	case FIELD_LINKS:
-		put_urls(b, e->links, e->nlinks);
+		links = item_links(it, &nlinks);
+		put_urls(b, links, nlinks);
 		break;
 	case NFIELDS:
 		break;
@@ -501,128 +640,228 @@ json_tip_text(const struct acs_tip *t)
 	json_string(line.s);
 }
 
-static const char *const match_name[] = { "exact", "generic", "context" };
+/* "tips": those that follow an entry, as strings. */
+static void
+json_item_tips(const struct item *it)
+{
+	const struct acs_tip *tips[ANSWER_MAX_TIPS];
+	size_t n = 0;
+
+	if (it->e != NULL && !out.no_tips)
+		n = entry_tips(it->e, tips, ANSWER_MAX_TIPS);
+	printf(",\"tips\":[");
+	for (size_t i = 0; i < n && i < ANSWER_MAX_TIPS; i++) {
+		if (i > 0)
+			putchar(',');
+		json_tip_text(tips[i]);
+	}
+	putchar(']');
+}
+
+/* "sip": the SIP code the rule's subcode ends in, with its phrase. */
+static void
+json_sip(const struct acs_sip *sip)
+{
+	if (sip == NULL) {
+		printf(",\"sip\":null");
+		return;
+	}
+	printf(",\"sip\":{\"code\":%u,\"reason\":", (unsigned)sip->code);
+	json_string(sip->reason);
+	printf(",\"reference\":");
+	json_string(sip->reference);
+	printf(",\"source\":");
+	json_string(source_kind_name(acs_sources[sip->source].kind));
+	putchar('}');
+}
 
 /*
- * An entry as a JSON object.  "code" is the code asked for when the entry
- * has it, or when it is the generic answer (which has none), else the
- * entry's first; "codes" lists the entry's own.  An answer carries what
- * holds for its code whatever the subcode in "context"; a lookup's
- * objects carry the query.
+ * An item as a JSON object, in the shape of every lookup object; "code" is
+ * the code it answers for (see item_code), "codes" the entry's own; the
+ * answer's objects carry the query and, nested in "context", what the code
+ * means whatever the subcode.
  */
 static void
-print_json(const struct acs_entry *e, enum match m, uint32_t code,
-    const struct acs_entry *const *ctx, size_t nctx)
+print_json(const struct item *it, const struct acs_entry *const *ctx,
+    size_t nctx)
 {
-	size_t i;
-	int first = 1;
+	const struct acs_link *links;
+	size_t i, nlinks;
+	uint32_t v;
+	int none;
 
 	printf("{");
-	if (out.query != NULL && m != MATCH_CONTEXT) {
+	if (out.query != NULL && !it->context) {
 		printf("\"query\":");
 		json_string(out.query);
 		putchar(',');
 	}
 	printf("\"table\":");
-	json_string(entry_table(e)->name);
-	if (m == MATCH_GENERIC || entry_has_code(e, code))
-		printf(",\"code\":%u", code);
-	else if (e->ncodes == 0)
-		printf(",\"code\":null");
+	json_string(item_table(it)->name);
+	v = item_code(it, &none);
+	printf(none ? ",\"code\":null" : ",\"code\":%u", v);
+	if (it->e != NULL) {
+		printf(",\"codes\":[");
+		for (i = 0; i < it->e->ncodes; i++)
+			printf("%s%u", i > 0 ? "," : "", it->e->codes[i]);
+		putchar(']');
+	} else
+		printf(",\"codes\":null");
+	if (item_subcode(it, &v))
+		printf(",\"subcode\":%u", v);
 	else
-		printf(",\"code\":%u", e->codes[0]);
-	printf(",\"codes\":[");
-	for (i = 0; i < e->ncodes; i++)
-		printf("%s%u", i > 0 ? "," : "", e->codes[i]);
-	if (e->has_subcode)
-		printf("],\"subcode\":%u", e->subcode);
-	else
-		printf("],\"subcode\":null");
+		printf(",\"subcode\":null");
 	printf(",\"category\":");
-	json_string_or_null(category_name(e->category));
+	json_string_or_null(category_name(item_category(it)));
 	printf(",\"message\":");
-	json_string(e->message);
+	line.len = 0;
+	put_message(&line, it);
+	json_string(line.s);
 	printf(",\"advice\":");
-	json_string_or_null(e->advice);
+	json_string_or_null(item_advice(it));
 	printf(",\"links\":");
-	json_links(e->links, e->nlinks);
+	links = item_links(it, &nlinks);
+	json_links(links, nlinks);
 	printf(",\"note\":");
-	json_string_or_null(e->note);
-	printf(",\"tips\":[");
-	for (i = 0; i < acs_ntips && !out.no_tips; i++)
-		if (tip_applies(&acs_tips[i], e)) {
-			if (!first)
-				putchar(',');
-			first = 0;
-			json_tip_text(&acs_tips[i]);
-		}
-	printf("],\"match\":\"%s\"", match_name[m]);
-	if (m != MATCH_CONTEXT) {
+	json_string_or_null(item_note(it));
+	json_item_tips(it);
+	printf(",\"match\":\"%s\",\"source\":", match_name(it->m));
+	json_string(source_kind_name(item_source(it)->kind));
+	if (it->r != NULL)
+		json_sip(it->sip);
+	if (!it->context) {
 		printf(",\"context\":[");
 		for (i = 0; i < nctx; i++) {
+			struct item c = *it;
+
+			c.m = MATCH_CODE;
+			c.context = 1;
+			c.e = ctx[i];
+			c.c = NULL;
+			c.r = NULL;
 			if (i > 0)
 				putchar(',');
-			print_json(ctx[i], MATCH_CONTEXT, code, NULL, 0);
+			print_json(&c, NULL, 0);
 		}
-		putchar(']');
-	}
-	putchar('}');
-	if (m != MATCH_CONTEXT)
-		putchar('\n');
+		printf("]}\n");
+	} else
+		putchar('}');
 }
 
-/*
- * The answers to a lookup, v[0..n), and what holds for the code whatever
- * the subcode, ctx[0..nctx): after the answers under a heading, or, in
- * JSON, inside each answer.  Chosen fields (-o) print the answers only.
- */
-void
-print_answers(const struct acs_entry *const *v, size_t n, enum match m,
-    uint32_t code, const struct acs_entry *const *ctx, size_t nctx)
-{
-	size_t i;
-
-	if (out.format == FORMAT_JSON) {
-		for (i = 0; i < n; i++)
-			print_json(v[i], m, code, ctx, nctx);
-		out.printed = 1;
-		return;
-	}
-	for (i = 0; i < n; i++)
-		print_entry(v[i], m, code);
-	if (nctx == 0 || out.format == FORMAT_FIELDS)
-		return;
-	print_heading("Code %u, whatever the subcode:", code);
-	for (i = 0; i < nctx; i++)
-		print_entry(ctx[i], MATCH_CONTEXT, code);
-}
-
-/*
- * Print an entry in the chosen format.  CODE is the code asked for, if
- * any.  Chosen fields (-o) print the answer only, not context.
- */
-void
-print_entry(const struct acs_entry *e, enum match m, uint32_t code)
+/* Print an item in the chosen format; the context goes with it in JSON
+ * only.  Chosen fields (-o) print answers only, not context. */
+static void
+print_item(const struct item *it, const struct acs_entry *const *ctx,
+    size_t nctx)
 {
 	switch (out.format) {
 	case FORMAT_LONG:
-		print_long(e);
+		print_long(it);
 		break;
 	case FORMAT_LINE:
-		print_one_line(e);
+		print_one_line(it);
 		break;
 	case FORMAT_JSON:
-		print_json(e, m, code, NULL, 0);
+		print_json(it, ctx, nctx);
 		break;
 	case FORMAT_FIELDS:
-		if (m != MATCH_CONTEXT) {
-			struct answer a = { e, m, code };
-
-			print_row(put_entry_field, &a);
-		}
+		if (!it->context)
+			print_row(put_item_field, it);
 		break;
 	}
 	out.printed = 1;
+}
+
+/* Print an entry of a search or list in the chosen format. */
+void
+print_entry(const struct acs_entry *e)
+{
+	struct item it = { .m = MATCH_EXACT, .e = e };
+
+	print_item(&it, NULL, 0);
+}
+
+/* The heading over the answer, saying how exact it is (long output). */
+static void
+print_level_heading(const struct answer *a)
+{
+	const struct query *q = &a->q;
+	const char *title = a->cls != NULL ? a->cls->title : "";
+
+	if (q->kind == QUERY_PAIR && a->level != MATCH_EXACT) {
+		if (a->level == MATCH_GENERIC_SUBCODE)
+			print_heading("No table lists code %u with subcode %u; "
+			    "the generic subcode applies.", q->code, q->subcode);
+		else if (a->level == MATCH_CODE)
+			print_heading("No table lists code %u with subcode %u. "
+			    "What code %u means, whatever the subcode:", q->code,
+			    q->subcode, q->code);
+		else if (a->level == MATCH_CLASS)
+			print_heading("No table lists code %u with subcode %u, "
+			    "or code %u alone. What the article says of %s:",
+			    q->code, q->subcode, q->code, title);
+		else
+			print_heading("No table lists code %u with subcode %u, "
+			    "or code %u alone.", q->code, q->subcode, q->code);
+	} else if (q->kind != QUERY_PAIR && a->nentries == 0 && a->cls != NULL)
+		print_heading("No table lists %s%u. What the article says of "
+		    "%s:", q->kind == QUERY_NUMBER ? "code or subcode " :
+		    "code ", q->code, title);
+}
+
+/*
+ * Print the answer to a lookup: a heading saying how exact it is, the
+ * answer, what the code means whatever the subcode, the class that follows
+ * a number's entries, the SBC rule, then the tips.  In JSON the context is
+ * nested in each answer; chosen fields (-o) print the answer and the rule.
+ */
+void
+print_answer(const struct answer *a)
+{
+	struct item it = { .m = a->level, .code = a->q.code,
+		.has_code = a->q.kind != QUERY_SUBCODE,
+		.subcode = a->q.subcode, .has_subcode = a->q.kind == QUERY_PAIR };
+	size_t i;
+
+	if (a->q.kind == QUERY_SUBCODE)
+		it.subcode = a->q.code;
+	print_level_heading(a);
+	for (i = 0; i < a->nentries; i++) {
+		it.e = a->entries[i];
+		print_item(&it, a->context, a->ncontext);
+	}
+	it.e = NULL;
+	if (out.format != FORMAT_JSON && out.format != FORMAT_FIELDS &&
+	    a->ncontext > 0) {
+		print_heading("Code %u, whatever the subcode:", a->q.code);
+		for (i = 0; i < a->ncontext; i++) {
+			struct item c = { .m = MATCH_CODE, .e = a->context[i],
+				.context = 1 };
+
+			print_item(&c, NULL, 0);
+		}
+	}
+	if (a->cls != NULL) {
+		if (a->nentries > 0)
+			print_heading("What the article says of %s:",
+			    a->cls->title);
+		it.m = MATCH_CLASS;
+		it.c = a->cls;
+		print_item(&it, NULL, 0);
+		it.c = NULL;
+	}
+	if (a->rule != NULL) {
+		print_heading("The PSTN rule for subcodes starting with %u:",
+		    a->rule->prefix);
+		it.m = MATCH_RULE;
+		it.r = a->rule;
+		it.sip = a->sip;
+		it.subcode = a->rule_subcode;
+		print_item(&it, NULL, 0);
+	}
+	if (out.format == FORMAT_LONG || out.format == FORMAT_LINE)
+		for (i = 0; i < a->ntips && !out.no_tips; i++)
+			print_tip(a->tips[i]);
 }
 
 /* A table as JSON: name, title, entries, description. */
@@ -664,6 +903,8 @@ print_tip(const struct acs_tip *t)
 		json_string(t->text);
 		printf(",\"links\":");
 		json_links(t->links, t->nlinks);
+		printf(",\"source\":");
+		json_string(source_kind_name(acs_sources[t->source].kind));
 		printf("}\n");
 		break;
 	case FORMAT_FIELDS:
@@ -673,10 +914,10 @@ print_tip(const struct acs_tip *t)
 }
 
 /*
- * The tips to show after the entries v[0..n) and, if s is not NULL, a
- * search: those that apply to the entries, and those the search names
- * (unless -t chose tables: tips are in none).  In JSON the entries carry
- * their own tips, so only the search's are shown.  None with --no-tips.
+ * The tips to show after a search: those that apply to its entries, and
+ * those the search names (unless -t chose tables: tips are in none).  In
+ * JSON the entries carry their own tips, so only the search's are shown.
+ * None with --no-tips.
  */
 size_t
 tips_to_show(const struct acs_entry *const *v, size_t n,
@@ -689,22 +930,6 @@ tips_to_show(const struct acs_entry *const *v, size_t n,
 	if (out.format == FORMAT_JSON)
 		n = 0;
 	return tips_for(v, n, s, tips, cap);
-}
-
-void
-print_tips(const struct acs_entry *const *v, size_t n,
-    const struct search *s)
-{
-	const struct acs_tip *tips[64];
-	size_t ntips, i;
-
-	/* chosen fields are the answers' only; a search prints its tips
-	 * itself, for a tip may be its only hit */
-	if (out.format == FORMAT_FIELDS)
-		return;
-	ntips = tips_to_show(v, n, s, tips, sizeof(tips) / sizeof(tips[0]));
-	for (i = 0; i < ntips && i < sizeof(tips) / sizeof(tips[0]); i++)
-		print_tip(tips[i]);
 }
 
 /* One pair of a scan: count, share, code, subcode, category, message. */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "answer.h"
 #include "codes.h"
 #include "scan.h"
 #include "search.h"
@@ -19,9 +20,6 @@ enum format {
 	FORMAT_JSON,		/* one JSON object a line */
 	FORMAT_FIELDS,		/* the fields of -o, tab-separated */
 };
-
-/* How an entry answers: the answer, the generic fallback, or context. */
-enum match { MATCH_EXACT, MATCH_GENERIC, MATCH_CONTEXT };
 
 enum field { FIELD_TABLE, FIELD_CODE, FIELD_SUBCODE, FIELD_CATEGORY,
 	FIELD_MESSAGE, FIELD_ADVICE, FIELD_LINKS, NFIELDS };
@@ -49,15 +47,12 @@ const char *field_name(size_t f);
 const char *field_names(void);
 
 void print_heading(const char *fmt, ...);
-void print_entry(const struct acs_entry *e, enum match m, uint32_t code);
-void print_answers(const struct acs_entry *const *v, size_t n, enum match m,
-    uint32_t code, const struct acs_entry *const *ctx, size_t nctx);
+void print_entry(const struct acs_entry *e);
+void print_answer(const struct answer *a);
 void print_tip(const struct acs_tip *t);
 void print_table_json(const struct acs_table *t);
 size_t tips_to_show(const struct acs_entry *const *v, size_t n,
     const struct search *s, const struct acs_tip **tips, size_t cap);
-void print_tips(const struct acs_entry *const *v, size_t n,
-    const struct search *s);
 void print_scan(const struct scan_pair *pairs, size_t n,
     const struct scan_stats *st, uint64_t tables);
 void print_done(void);

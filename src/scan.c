@@ -95,7 +95,7 @@ static int
 documented(uint32_t code, uint32_t subcode)
 {
 	if (subcode == SCAN_NO_SUBCODE)
-		return code_context(code, ACS_ALL_TABLES, NULL, 0) > 0;
+		return code_entry(code, ACS_ALL_TABLES) != NULL;
 	return lookup_pair_exact(code, subcode, ACS_ALL_TABLES, NULL, 0) > 0;
 }
 

@@ -109,10 +109,13 @@ number_matches(const struct search *s, size_t i, const struct acs_entry *e)
 static int
 find_named(struct search *s)
 {
-	const struct acs_table *t = table_by_name(GENERIC_SUBCODES);
+	const struct acs_table *t = NULL;
 	size_t i, j, n;
 	unsigned c;
 
+	for (j = 0; j < acs_ntables; j++)
+		if (acs_tables[j].role == ACS_ROLE_GENERIC_SUBCODES)
+			t = &acs_tables[j];
 	s->named = calloc(s->nwords, sizeof(*s->named));
 	s->named_tables = calloc(s->nwords, sizeof(*s->named_tables));
 	s->named_categories = calloc(s->nwords,

@@ -51,7 +51,7 @@ expect "bash: subcodes starting 30" "301004 301005" \
 expect "bash: codes starting 41" "410 412 413" \
     "$(bash_complete acsdiag 41)"
 expect "bash: -t restricts the codes" "4000 4001 4002 4003 4004 4005 4006 \
-4007 4008 4009 4010" "$(bash_complete acsdiag -t sms 40)"
+4007 4008 4009 4010 4020" "$(bash_complete acsdiag -t sms 40)"
 expect "bash: options" "--table --tables" "$(bash_complete acsdiag --ta)"
 expect "bash: table names" "call-end call-automation" \
     "$(bash_complete acsdiag -t call-)"
@@ -68,7 +68,7 @@ expect "bash: nothing after a code and a subcode" "" \
     "$(bash_complete acsdiag 410 3112 '')"
 expect "bash: no numbers for search words" "" \
     "$(bash_complete acsdiag -s '')"
-expect "bash: the count of codes" "51" \
+expect "bash: the count of codes" "52" \
     "$(bash_complete acsdiag '' | wc -w | tr -d ' ')"
 
 # --- fish
