@@ -804,17 +804,41 @@ valid_name(const char *s)
 	return 1;
 }
 
-/* Check every record of a file in which no field may be blank but those
- * listed in may_be_blank, and the first field is a unique name. */
-static void
-check_named_rows(const struct csvfile *f, const char *what,
-    const char *may_be_blank)
+/* Check every record has the header's width and no blank field but those
+ * named in may_be_blank; 0 if all do. */
+static int
+check_filled(const struct csvfile *f, const char *may_be_blank)
 {
 	const struct record *h = &f->recs[0], *rec;
+	int before = nerrors;
 
 	for (size_t i = 1; i < f->nrecs; i++) {
 		rec = &f->recs[i];
 		if (check_width(f, rec) != 0)
+			continue;
+		for (size_t j = 0; j < rec->nfields; j++)
+			if (is_blank(rec->fields[j]) &&
+			    strstr(may_be_blank, h->fields[j]) == NULL)
+				bad(f->path, rec->line, "empty %s",
+				    h->fields[j]);
+	}
+	if (f->nrecs == 1)
+		bad(f->path, 1, "no rows");
+	return nerrors > before ? -1 : 0;
+}
+
+/* Check a file whose first field is a unique name, and no field is blank
+ * but those named in may_be_blank. */
+static void
+check_named_rows(const struct csvfile *f, const char *what,
+    const char *may_be_blank)
+{
+	const struct record *rec;
+
+	check_filled(f, may_be_blank);
+	for (size_t i = 1; i < f->nrecs; i++) {
+		rec = &f->recs[i];
+		if (rec->nfields != f->recs[0].nfields)
 			continue;
 		if (!valid_name(rec->fields[0])) {
 			bad(f->path, rec->line, "bad %s name '%s' (expected "
@@ -828,14 +852,7 @@ check_named_rows(const struct csvfile *f, const char *what,
 				bad(f->path, rec->line, "duplicate %s '%s' "
 				    "(first on line %zu)", what,
 				    esc(rec->fields[0]), f->recs[j].line);
-		for (size_t j = 1; j < rec->nfields; j++)
-			if (is_blank(rec->fields[j]) &&
-			    strstr(may_be_blank, h->fields[j]) == NULL)
-				bad(f->path, rec->line, "empty %s",
-				    h->fields[j]);
 	}
-	if (f->nrecs == 1)
-		bad(f->path, 1, "no rows");
 }
 
 /* Split a list "a, b c, d" at commas into trimmed, non-empty items. */
@@ -972,27 +989,20 @@ read_file(const struct catalogue *c, const char *name, struct csvfile *f,
 	return check_header(f, columns, ncolumns);
 }
 
-/* Check every record has the header's width and no blank field but those
- * named in may_be_blank; 0 if all do. */
-static int
-check_filled(const struct csvfile *f, const char *may_be_blank)
+/*
+ * Read DIR/NAME, a file of the given columns whose fields may be blank
+ * only in those named in may_be_blank, and parse each row with parse.
+ */
+static void
+read_extra(struct catalogue *c, struct csvfile *f, const char *name,
+    const char *const *columns, size_t ncolumns, const char *may_be_blank,
+    void (*parse)(struct catalogue *, const struct record *))
 {
-	const struct record *h = &f->recs[0], *rec;
-	int before = nerrors;
-
-	for (size_t i = 1; i < f->nrecs; i++) {
-		rec = &f->recs[i];
-		if (check_width(f, rec) != 0)
-			continue;
-		for (size_t j = 0; j < rec->nfields; j++)
-			if (is_blank(rec->fields[j]) &&
-			    strstr(may_be_blank, h->fields[j]) == NULL)
-				bad(f->path, rec->line, "empty %s",
-				    h->fields[j]);
-	}
-	if (f->nrecs == 1)
-		bad(f->path, 1, "no rows");
-	return nerrors > before ? -1 : 0;
+	if (read_file(c, name, f, columns, ncolumns) != 0 ||
+	    check_filled(f, may_be_blank) != 0)
+		return;
+	for (size_t i = 1; i < f->nrecs; i++)
+		parse(c, &f->recs[i]);
 }
 
 static void
@@ -1118,30 +1128,33 @@ read_tips(struct catalogue *c)
 
 /* Parse one row of classes.csv: table, first, last, title, message,
  * source. */
-static int
-parse_class(const struct catalogue *c, const struct record *rec,
-    struct cls *k)
+static void
+parse_class(struct catalogue *c, const struct record *rec)
 {
 	const char *path = c->classfile.path;
 	char *const *f = rec->fields;
+	struct cls *k;
 
+	c->classes = xreallocarray(c->classes, c->nclasses + 1,
+	    sizeof(*c->classes));
+	k = &c->classes[c->nclasses];
 	k->line = rec->line;
 	k->title = f[3];
 	k->message = f[4];
 	if ((k->table = table_named(c, f[0])) == c->ntables) {
 		bad(path, rec->line, "unknown table '%s'", esc(f[0]));
-		return -1;
+		return;
 	}
 	if (c->tables[k->table].role != ACS_ROLE_GENERIC_CODES &&
 	    c->tables[k->table].role != ACS_ROLE_PSTN) {
 		bad(path, rec->line, "table '%s' has no classes (only the "
 		    "generic-codes and pstn roles do)", esc(f[0]));
-		return -1;
+		return;
 	}
 	if (parse_one(path, rec->line, f[1], "first code", 0, ACS_CODE_MAX,
 	    &k->first) != 0 || parse_one(path, rec->line, f[2], "last code",
 	    k->first, ACS_CODE_MAX, &k->last) != 0)
-		return -1;
+		return;
 	for (size_t i = 0; i < c->nclasses; i++)
 		if (c->classes[i].table == k->table &&
 		    c->classes[i].first <= k->last &&
@@ -1149,91 +1162,82 @@ parse_class(const struct catalogue *c, const struct record *rec,
 			bad(path, rec->line, "codes %u-%u overlap the class on "
 			    "line %zu", k->first, k->last,
 			    c->classes[i].line);
-			return -1;
+			return;
 		}
-	k->source = find_source(path, rec->line, f[5]);
-	return k->source == SIZE_MAX ? -1 : 0;
+	if ((k->source = find_source(path, rec->line, f[5])) != SIZE_MAX)
+		c->nclasses++;
 }
 
+/* Parse one row of sbc-rule.csv: prefix, direction, message, advice,
+ * source. */
 static void
-read_classes(struct catalogue *c)
+parse_rule(struct catalogue *c, const struct record *rec)
 {
-	static const char *const columns[] = {
+	const char *path = c->rulefile.path;
+	struct rule *r;
+
+	c->rules = xreallocarray(c->rules, c->nrules + 1, sizeof(*c->rules));
+	r = &c->rules[c->nrules];
+	if (parse_one(path, rec->line, rec->fields[0], "prefix", 100, 999,
+	    &r->prefix) != 0)
+		return;
+	for (size_t j = 0; j < c->nrules; j++)
+		if (c->rules[j].prefix == r->prefix) {
+			bad(path, rec->line, "prefix %u twice", r->prefix);
+			return;
+		}
+	r->direction = rec->fields[1];
+	r->message = rec->fields[2];
+	r->advice = rec->fields[3];
+	if ((r->source = find_source(path, rec->line, rec->fields[4])) !=
+	    SIZE_MAX)
+		c->nrules++;
+}
+
+/* Parse one row of sip.csv: code, reason, reference, source; the codes in
+ * ascending order, for a binary search. */
+static void
+parse_sip(struct catalogue *c, const struct record *rec)
+{
+	const char *path = c->sipfile.path;
+	uint32_t code;
+	size_t source;
+
+	if (parse_one(path, rec->line, rec->fields[0], "SIP code", 100, 699,
+	    &code) != 0 || (source = find_source(path, rec->line,
+	    rec->fields[3])) == SIZE_MAX)
+		return;
+	if (c->nsips > 0 && c->sips[c->nsips - 1].code >= code)
+		bad(path, rec->line, "SIP code %u out of ascending order", code);
+	else {
+		c->sips = xreallocarray(c->sips, c->nsips + 1,
+		    sizeof(*c->sips));
+		c->sips[c->nsips].code = code;
+		c->sips[c->nsips].reason = rec->fields[1];
+		c->sips[c->nsips].reference = rec->fields[2];
+		c->sips[c->nsips++].source = source;
+	}
+}
+
+/* Read the files beyond the tables: classes, the SBC rule, SIP phrases. */
+static void
+read_extras(struct catalogue *c)
+{
+	static const char *const classes[] = {
 		"table", "first", "last", "title", "message", "source",
 	};
-	struct csvfile *f = &c->classfile;
-
-	if (read_file(c, "classes.csv", f, columns, 6) != 0 ||
-	    check_filled(f, "source") != 0)
-		return;
-	c->classes = xcalloc(f->nrecs, sizeof(*c->classes));
-	for (size_t i = 1; i < f->nrecs; i++)
-		if (parse_class(c, &f->recs[i], &c->classes[c->nclasses]) == 0)
-			c->nclasses++;
-}
-
-static void
-read_rules(struct catalogue *c)
-{
-	static const char *const columns[] = {
+	static const char *const rules[] = {
 		"prefix", "direction", "message", "advice", "source",
 	};
-	struct csvfile *f = &c->rulefile;
-
-	if (read_file(c, "sbc-rule.csv", f, columns, 5) != 0 ||
-	    check_filled(f, "advice source") != 0)
-		return;
-	c->rules = xcalloc(f->nrecs, sizeof(*c->rules));
-	for (size_t i = 1; i < f->nrecs; i++) {
-		const struct record *rec = &f->recs[i];
-		struct rule *r = &c->rules[c->nrules];
-
-		if (parse_one(f->path, rec->line, rec->fields[0], "prefix", 100,
-		    999, &r->prefix) != 0)
-			continue;
-		for (size_t j = 0; j < c->nrules; j++)
-			if (c->rules[j].prefix == r->prefix)
-				bad(f->path, rec->line, "prefix %u twice",
-				    r->prefix);
-		r->direction = rec->fields[1];
-		r->message = rec->fields[2];
-		r->advice = rec->fields[3];
-		if ((r->source = find_source(f->path, rec->line,
-		    rec->fields[4])) != SIZE_MAX)
-			c->nrules++;
-	}
-}
-
-static void
-read_sips(struct catalogue *c)
-{
-	static const char *const columns[] = {
+	static const char *const sips[] = {
 		"code", "reason", "reference", "source",
 	};
-	struct csvfile *f = &c->sipfile;
 
-	if (read_file(c, "sip.csv", f, columns, 4) != 0 ||
-	    check_filled(f, "source") != 0)
-		return;
-	c->sips = xcalloc(f->nrecs, sizeof(*c->sips));
-	for (size_t i = 1; i < f->nrecs; i++) {
-		const struct record *rec = &f->recs[i];
-		struct sip *p = &c->sips[c->nsips];
-
-		if (parse_one(f->path, rec->line, rec->fields[0], "SIP code",
-		    100, 699, &p->code) != 0)
-			continue;
-		if (c->nsips > 0 && c->sips[c->nsips - 1].code >= p->code) {
-			bad(f->path, rec->line, "SIP code %u out of ascending "
-			    "order", p->code);
-			continue;
-		}
-		p->reason = rec->fields[1];
-		p->reference = rec->fields[2];
-		if ((p->source = find_source(f->path, rec->line,
-		    rec->fields[3])) != SIZE_MAX)
-			c->nsips++;
-	}
+	read_extra(c, &c->classfile, "classes.csv", classes, 6, "source",
+	    parse_class);
+	read_extra(c, &c->rulefile, "sbc-rule.csv", rules, 5, "advice source",
+	    parse_rule);
+	read_extra(c, &c->sipfile, "sip.csv", sips, 4, "source", parse_sip);
 }
 
 /* Write s as a C string literal, folded for search if folded is set. */
@@ -1347,24 +1351,39 @@ emit_arrays(FILE *out, const struct catalogue *c)
 	}
 }
 
+/* Fields of a struct initializer, strings then numbers: "{ "a", "b", 1 }". */
+static void
+put_strings(FILE *out, const char *const *v, size_t n)
+{
+	fputs("\t{ ", out);
+	for (size_t i = 0; i < n; i++) {
+		put_string(out, v[i]);
+		fputs(i + 1 < n ? ",\n\t    " : ", ", out);
+	}
+}
+
+/* "\t\t.NAME = "S",\n", folded for search if folded is set. */
+static void
+put_member(FILE *out, const char *name, const char *s, int folded)
+{
+	fprintf(out, "\t\t.%s = ", name);
+	put_text(out, s, folded);
+	fputs(",\n", out);
+}
+
 /* One entry, row j of table i. */
 static void
 emit_entry(FILE *out, const struct row *r, size_t i, size_t j)
 {
-	fputs("\t{\n\t\t.message = ", out);
-	put_string(out, r->message);
-	fputs(",\n\t\t.advice = ", out);
-	put_string(out, r->advice);
-	fputs(",\n\t\t.note = ", out);
-	put_string(out, r->note);
-	fputs(",\n\t\t.folded_message = ", out);
-	put_text(out, r->message, 1);
-	fputs(",\n\t\t.folded_advice = ", out);
-	put_text(out, r->advice, 1);
+	fputs("\t{\n", out);
+	put_member(out, "message", r->message, 0);
+	put_member(out, "advice", r->advice, 0);
+	put_member(out, "note", r->note, 0);
+	put_member(out, "folded_message", r->message, 1);
+	put_member(out, "folded_advice", r->advice, 1);
 	if (*r->links != '\0')
-		fprintf(out, ",\n\t\t.links = links_%zu_%zu,\n\t\t.nlinks = %d",
+		fprintf(out, "\t\t.links = links_%zu_%zu,\n\t\t.nlinks = %d,\n",
 		    i, j, count_links(r->links));
-	fputs(",\n", out);
 	if (r->ncodes > 0) {
 		fputs("\t\t.codes = {", out);
 		for (size_t k = 0; k < r->ncodes; k++)
@@ -1395,14 +1414,10 @@ emit_tables(FILE *out, const struct catalogue *c)
 	for (i = 0, first = 0; i < c->ntables; first += c->tables[i].nrows,
 	    i++) {
 		const struct table *t = &c->tables[i];
+		const char *v[] = { t->name, t->title, t->description };
 
-		fputs("\t{ ", out);
-		put_string(out, t->name);
-		fputs(", ", out);
-		put_string(out, t->title);
-		fputs(",\n\t    ", out);
-		put_string(out, t->description);
-		fprintf(out, ",\n\t    %zu, %zu, %d, %d, %d, %d },\n", first,
+		put_strings(out, v, 3);
+		fprintf(out, "%zu, %zu, %d, %d, %d, %d },\n", first,
 		    t->nrows, t->role, t->col[COL_CODE] != -1,
 		    t->col[COL_SUBCODE] != -1, t->col[COL_CATEGORY] != -1);
 	}
@@ -1456,17 +1471,6 @@ emit_tips(FILE *out, const struct catalogue *c)
 	}
 	fputs("};\nconst size_t acs_ntips = sizeof(acs_tips) / "
 	    "sizeof(acs_tips[0]);\n\n", out);
-}
-
-/* Fields of a struct initializer, strings then numbers: "{ "a", "b", 1 }". */
-static void
-put_strings(FILE *out, const char *const *v, size_t n)
-{
-	fputs("\t{ ", out);
-	for (size_t i = 0; i < n; i++) {
-		put_string(out, v[i]);
-		fputs(i + 1 < n ? ",\n\t    " : ", ", out);
-	}
 }
 
 /* The sources, classes, SBC rules and SIP phrases. */
@@ -1625,9 +1629,7 @@ main(int argc, char *argv[])
 		read_tables(&c);
 	if (nerrors == 0) {
 		read_tips(&c);
-		read_classes(&c);
-		read_rules(&c);
-		read_sips(&c);
+		read_extras(&c);
 	}
 	if (nerrors == 0)
 		write_output(output, &c);
