@@ -53,9 +53,11 @@ endif
 
 CODES = $(wildcard codes/*.csv)
 
-CORE_OBJS = src/answer.o src/lookup.o src/query.o src/scan.o \
-	src/search.o src/codes_gen.o
-OBJS = src/acsdiag.o src/print.o $(CORE_OBJS)
+CORE_OBJS = src/answer.o src/json.o src/keys.o src/lookup.o src/query.o \
+	src/report.o src/scan.o src/scan_csv.o src/scan_tally.o \
+	src/scan_text.o src/search.o src/codes_gen.o
+OBJS = src/acsdiag.o src/fmt.o src/input.o src/print.o src/print_scan.o \
+	$(CORE_OBJS)
 FUZZ_TARGETS = query search scan
 REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
 	tests/fuzz/replay_scan
@@ -108,7 +110,7 @@ check: acsdiag gencodes $(TEST_PROGS)
 	./tests/check_core
 	./tests/check_rows codes ./acsdiag
 	sh tests/gen.sh ./gencodes
-	sh tests/cli.sh ./acsdiag tests/cli.tests
+	sh tests/cli.sh ./acsdiag tests/cli/*.tests
 	sh tests/scan.sh ./acsdiag ./tests/genlog
 	for t in $(FUZZ_TARGETS); do \
 		./tests/fuzz/replay_$$t tests/fuzz/corpus/$$t/* \
@@ -119,13 +121,19 @@ check: acsdiag gencodes $(TEST_PROGS)
 	MAKE=$(MAKE) sh tests/install.sh
 
 # make bench: a lookup and a search against /bin/true; --scan of a 200 MB
-# ACSCallSummary-like JSON Lines file against grep -c and a jq pipeline.
+# ACSCallSummary-like JSON Lines file against grep -c and a jq pipeline,
+# and the JSON reader's SSE2 string skip against its portable path.
 BENCH_LOG = tests/bench.jsonl
 
 $(BENCH_LOG): tests/genlog
 	./tests/genlog -f jsonl -s 200M -o $@
 
-bench: acsdiag tests/benchrun $(BENCH_LOG)
+# acsdiag built without the SSE2 path, for make bench.
+tests/acsdiag-portable: $(OBJS:.o=.c) .build-flags
+	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DACSDIAG_PORTABLE $(LDSTATIC) \
+		$(ALL_LDFLAGS) -o $@ $(OBJS:.o=.c) -lcsv
+
+bench: acsdiag tests/benchrun tests/acsdiag-portable $(BENCH_LOG)
 	./tests/benchrun -n 300 ./acsdiag 410 3112
 	./tests/benchrun -n 300 ./acsdiag --search network
 	./tests/benchrun -n 10 -w 1 \
@@ -133,6 +141,9 @@ bench: acsdiag tests/benchrun $(BENCH_LOG)
 		./acsdiag -q --scan $(BENCH_LOG)
 	./tests/benchrun -n 1 -w 0 \
 		-R "jq -r '[.ParticipantEndReason,.ParticipantEndSubCode]|@tsv' $(BENCH_LOG) | sort | uniq -c >tests/bench.out" \
+		./acsdiag -q --scan $(BENCH_LOG)
+	./tests/benchrun -n 10 -w 1 \
+		-R './tests/acsdiag-portable -q --scan $(BENCH_LOG)' \
 		./acsdiag -q --scan $(BENCH_LOG)
 	@rm -f tests/bench.out
 
@@ -156,7 +167,7 @@ sanitize:
 memcheck:
 	$(MAKE) clean
 	$(MAKE) LDSTATIC=-pie CFLAGS="-O1 -g" WERROR=-Werror acsdiag
-	sh tests/memcheck.sh ./acsdiag tests/cli.tests
+	sh tests/memcheck.sh ./acsdiag tests/cli/*.tests
 	$(MAKE) clean
 
 # cppcheck, and clang-tidy's bugprone, cert and clang-analyzer checks,
@@ -219,4 +230,5 @@ clean:
 	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
 		src/*.d gencodes.d tests/*.d tests/fuzz/*.d .build-flags \
 		$(TEST_PROGS) tests/benchrun $(BENCH_LOG) tests/bench.out \
+		tests/acsdiag-portable \
 		tests/fuzz/fuzz_query tests/fuzz/fuzz_search tests/fuzz/fuzz_scan

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "answer.h"
+#include "input.h"
 #include "lookup.h"
 #include "print.h"
 #include "query.h"
@@ -449,7 +450,8 @@ cmd_search(char **words, size_t nwords, int regex)
 	}
 	v = entry_buffer();
 	n = search_entries(&s, v, acs_nentries);
-	ntips = tips_to_show(v, n, &s, tips, sizeof(tips) / sizeof(tips[0]));
+	ntips = out.no_tips ? 0 : search_tips(&s, v, n, out.format ==
+	    FORMAT_JSON, tips, sizeof(tips) / sizeof(tips[0]));
 	if (n == 0 && ntips == 0) {
 		if (!opt.quiet)
 			hint_search(&s, words, regex);
@@ -540,6 +542,8 @@ cmd_scan(char **files, int nfiles)
 {
 	struct scan_tally t;
 	struct scan_pair *pairs;
+	struct pair_report *reports = NULL;
+	struct scan_totals totals;
 	size_t n;
 	int status = EXIT_FOUND, i;
 
@@ -549,11 +553,15 @@ cmd_scan(char **files, int nfiles)
 	for (i = 0; i < nfiles; i++)
 		if (scan_file(files[i], &t) != 0)
 			status = EXIT_TROUBLE;
-	if ((pairs = calloc(t.npairs + 1, sizeof(*pairs))) == NULL)
+	if ((pairs = calloc(t.npairs + 1, sizeof(*pairs))) == NULL ||
+	    (reports = calloc(t.npairs + 1, sizeof(*reports))) == NULL)
 		err(EXIT_TROUBLE, NULL);
 	n = scan_sorted(&t, pairs);
+	for (size_t k = 0; k < n; k++)
+		report_pair(&pairs[k], opt.tables, &reports[k]);
+	report_totals(reports, n, &t.stats, &totals);
 	if (!opt.quiet) {
-		print_scan(pairs, n, &t.stats, opt.tables);
+		print_scan(reports, n, &totals);
 		fprintf(stderr, "acsdiag: %llu line%s read, %llu record%s with "
 		    "a pair, %s%zu distinct pair%s, %llu line%s skipped\n",
 		    (unsigned long long)t.stats.lines, plural(t.stats.lines),
@@ -573,6 +581,7 @@ cmd_scan(char **files, int nfiles)
 	if (status == EXIT_FOUND && t.stats.records == 0)
 		status = EXIT_NOT_FOUND;
 	free(pairs);
+	free(reports);
 	scan_tally_free(&t);
 	return status;
 }
@@ -597,10 +606,11 @@ complete_line(uint32_t n, const char *what)
 static int
 cmd_complete(const char *what, char **argv, int argc)
 {
-	const struct acs_entry *e;
 	uint32_t *v, code = 0;
-	size_t n, cap, i, j;
+	size_t n, cap, i;
+	char buf[80];
 	int subcodes = strcmp(what, "subcodes") == 0;
+	const char *d;
 
 	if (strcmp(what, "tables") == 0 || strcmp(what, "fields") == 0) {
 		if (argc > 0)
@@ -614,13 +624,13 @@ cmd_complete(const char *what, char **argv, int argc)
 	}
 	if (!subcodes && strcmp(what, "codes") != 0)
 		usage_error("invalid --complete value '%s': expected codes, "
-		    "subcodes, tables or fields", what);
+		    "subcodes, tables or fields", printable(what, buf,
+		    sizeof(buf)));
 	if (argc > (subcodes ? 1 : 0))
 		usage_error("--complete=%s takes %s", what, subcodes ?
 		    "at most a code" : "no operand");
 	if (argc == 1) {
 		enum number_status st = parse_number(argv[0], &code);
-		char buf[80];
 
 		if (st != NUMBER_OK)
 			usage_error("invalid number '%s': %s", printable(argv[0],
@@ -630,20 +640,9 @@ cmd_complete(const char *what, char **argv, int argc)
 	n = argc == 1 ? subcodes_with_code(code, opt.tables, v, cap) :
 	    all_numbers(subcodes, opt.tables, v, cap);
 	for (i = 0; i < n; i++) {
-		if (!subcodes) {
-			const char *d = code_description(v[i], opt.tables);
-
-			complete_line(v[i], d != NULL ? d : "");
-			continue;
-		}
-		e = NULL;
-		for (j = 0; e == NULL && j < acs_nentries; j++)
-			if (entry_in_tables(&acs_entries[j], opt.tables) &&
-			    acs_entries[j].has_subcode &&
-			    acs_entries[j].subcode == v[i] && (argc == 0 ||
-			    entry_has_code(&acs_entries[j], code)))
-				e = &acs_entries[j];
-		complete_line(v[i], e != NULL ? e->message : "");
+		d = subcodes ? subcode_description(v[i], argc == 1, code,
+		    opt.tables) : code_description(v[i], opt.tables);
+		complete_line(v[i], d != NULL ? d : "");
 	}
 	free(v);
 	return EXIT_FOUND;

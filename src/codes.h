@@ -87,6 +87,8 @@ struct acs_source {
 	const char *version;	/* what identifies and dates it */
 	uint8_t kind;		/* enum acs_source_kind */
 };
+extern const struct acs_source acs_sources[];
+extern const size_t acs_nsources;
 
 struct acs_entry {
 	const char *message;	/* never empty; may hold newlines */
@@ -106,6 +108,12 @@ struct acs_entry {
 	uint16_t line;		/* line of the row in its CSV file */
 };
 
+/* Defined, as all the tables, in the generated codes_gen.c: the entries
+ * are grouped by table, in table order, each table in the order of its
+ * CSV file. */
+extern const struct acs_entry acs_entries[];
+extern const size_t acs_nentries;
+
 struct acs_table {
 	const char *name;	/* short name, as in codes/NAME.csv */
 	const char *title;	/* in words, for output */
@@ -117,6 +125,8 @@ struct acs_table {
 	uint8_t has_subcode;	/* the table has a subcode column */
 	uint8_t has_category;
 };
+extern const struct acs_table acs_tables[];
+extern const size_t acs_ntables;
 
 /*
  * What the article says of a whole class of codes, first to last: "A 4xx
@@ -126,11 +136,12 @@ struct acs_table {
 struct acs_class {
 	const char *title;	/* "4xx codes", "ParticipantEndReason 4xx" */
 	const char *message;
-	uint32_t first, last;
-	uint8_t table;		/* the generic codes or the PSTN table */
-	uint8_t source;
+	uint32_t first, last;	/* the codes it covers */
+	uint8_t table, source;	/* the generic codes or the PSTN table */
 	uint16_t line;
 };
+extern const struct acs_class acs_classes[];
+extern const size_t acs_nclasses;
 
 /*
  * The PSTN rule for subcodes that start with 560 or 540: the customer's
@@ -139,12 +150,12 @@ struct acs_class {
  */
 struct acs_rule {
 	const char *direction;	/* "outbound", "inbound" */
-	const char *message;
-	const char *advice;
+	const char *message, *advice;
 	uint32_t prefix;
-	uint8_t table;		/* the PSTN table */
-	uint8_t source;
+	uint8_t table, source;	/* the PSTN table */
 };
+extern const struct acs_rule acs_rules[];
+extern const size_t acs_nrules;
 
 /* A SIP response code and its reason phrase (codes/sip.csv), ascending. */
 struct acs_sip {
@@ -153,6 +164,8 @@ struct acs_sip {
 	uint16_t code;
 	uint8_t source;
 };
+extern const struct acs_sip acs_sips[];
+extern const size_t acs_nsips;
 
 /*
  * A troubleshooting tip applies to an entry of one of its tables, with one
@@ -174,25 +187,13 @@ struct acs_tip {
 	uint8_t nwords;
 	uint8_t source;
 };
-
-/* Defined in the generated codes_gen.c; entries are grouped by table, in
- * table order, each table in the order of its CSV file. */
-extern const struct acs_entry acs_entries[];
-extern const size_t acs_nentries;
-extern const struct acs_table acs_tables[];
-extern const size_t acs_ntables;
 extern const struct acs_tip acs_tips[];
 extern const size_t acs_ntips;
-extern const struct acs_source acs_sources[];
-extern const size_t acs_nsources;
-extern const struct acs_class acs_classes[];
-extern const size_t acs_nclasses;
-extern const struct acs_rule acs_rules[];
-extern const size_t acs_nrules;
-extern const struct acs_sip acs_sips[];
-extern const size_t acs_nsips;
-/* The tables of each role, bit i for acs_tables[i]; the generator fails
- * unless each role of one table has exactly one. */
+
+/*
+ * The tables of each role, bit i for acs_tables[i]; the generator fails
+ * unless each role of one table has exactly one.
+ */
 extern const uint64_t acs_role_tables[ACS_NROLES];
 
 #endif

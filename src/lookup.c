@@ -292,6 +292,24 @@ code_description(uint32_t code, uint64_t tables)
 	return c != NULL ? c->message : NULL;
 }
 
+/* A line that describes SUBCODE, for --complete=subcodes: the message of
+ * its first row (with CODE, if with_code is set); NULL if none. */
+const char *
+subcode_description(uint32_t subcode, int with_code, uint32_t code,
+    uint64_t tables)
+{
+	const struct acs_entry *e;
+
+	for (size_t i = 0; i < acs_nentries; i++) {
+		e = &acs_entries[i];
+		if (entry_in_tables(e, tables) && e->has_subcode &&
+		    e->subcode == subcode && (!with_code ||
+		    entry_has_code(e, code)))
+			return e->message;
+	}
+	return NULL;
+}
+
 /*
  * The entry that best explains a pair seen in a log: the first exact
  * match, else the generic subcode; for a code alone (subcode < 0), the

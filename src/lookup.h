@@ -59,6 +59,8 @@ size_t code_meaning(uint32_t code, uint64_t tables,
     const struct acs_entry **out, size_t cap);
 const struct acs_entry *code_entry(uint32_t code, uint64_t tables);
 const char *code_description(uint32_t code, uint64_t tables);
+const char *subcode_description(uint32_t subcode, int with_code,
+    uint32_t code, uint64_t tables);
 int code_documented(uint32_t code, uint64_t tables);
 const struct acs_entry *pair_entry(uint32_t code, int64_t subcode,
     uint64_t tables);

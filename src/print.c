@@ -4,10 +4,12 @@
  */
 #include <err.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "lookup.h"
 #include "print.h"
 #include "scan.h"
@@ -17,60 +19,11 @@
 #define LABEL_WIDTH 10
 #define INDENT (2 + LABEL_WIDTH)
 
-#define BOLD "\033[1m"
-#define GREEN "\033[32m"
-#define YELLOW "\033[33m"
-#define RED "\033[31m"
-#define UNDERLINE "\033[4m"
-#define RESET "\033[0m"
-
 struct output out = { .width = 80, .ellipsis = "...", .ellipsis_cols = 3 };
 
 static const char *const field_name_s[NFIELDS] = {
 	"table", "code", "subcode", "category", "message", "advice", "links",
 };
-
-/* A growing buffer for building a line. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static struct buf line;
-
-static void
-put(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		if ((b->s = realloc(b->s, b->cap)) == NULL)
-			err(2, NULL);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-puts_buf(struct buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-/* Text with its line breaks made spaces. */
-static void
-put_joined(struct buf *b, const char *s)
-{
-	size_t n;
-
-	for (; *s != '\0'; s += n) {
-		if ((n = strcspn(s, "\n")) == 0) {
-			put(b, " ", 1);
-			n = 1;
-		} else
-			put(b, s, n);
-	}
-}
 
 /* Add the fields named in LIST, "category,message", to out.fields. */
 int
@@ -110,19 +63,6 @@ const char *
 field_names(void)
 {
 	return "table, code, subcode, category, message, advice and links";
-}
-
-static const char *
-category_color(unsigned category)
-{
-	switch (category) {
-	case ACS_CAT_SUCCESS:
-		return GREEN;
-	case ACS_CAT_EXPECTED_ERROR:
-		return YELLOW;
-	default:
-		return RED;
-	}
 }
 
 /* Print the empty line between blocks of long output. */
@@ -225,53 +165,67 @@ print_links(const struct acs_link *links, size_t n)
 }
 
 /*
- * One thing printed: an entry, a class of codes or the SBC rule, with how
- * it answers and what was asked (which gives the code of a generic
- * answer, a class or the rule, none of which has its own).
+ * One thing printed: an entry, a class of codes or the SBC rule, seen
+ * alike through these fields, with how it answers and what was asked
+ * (which gives the code of a generic answer, a class or the rule, none of
+ * which has its own).
  */
 struct item {
 	enum match m;
-	const struct acs_entry *e;
-	const struct acs_class *c;
-	const struct acs_rule *r;
-	const struct acs_sip *sip;	/* the rule's SIP code, if one */
-	uint32_t code, subcode;		/* asked */
-	int has_code, has_subcode;
 	int context;			/* context of an answer, not one */
+	uint32_t code, subcode;		/* asked; the subcode the rule explains */
+	int has_code;
+	/* what the item is, set by item_of_entry or item_of_other */
+	const struct acs_table *table;
+	const struct acs_entry *e;	/* an entry: its codes, subcode, tips */
+	const char *title;		/* a class's: "4xx codes" */
+	const char *direction;		/* the rule's: "outbound" */
+	const struct acs_sip *sip;	/* the rule's SIP code, if one */
+	unsigned category;
+	const char *message, *advice, *note;
+	const struct acs_link *links;
+	size_t nlinks;
+	const struct acs_source *source;
 };
 
-static const struct acs_table *
-item_table(const struct item *it)
+/* An item of the entry e. */
+static void
+item_of_entry(struct item *it, const struct acs_entry *e)
 {
-	if (it->e != NULL)
-		return entry_table(it->e);
-	return &acs_tables[it->c != NULL ? it->c->table : it->r->table];
+	it->table = entry_table(e);
+	it->e = e;
+	it->title = it->direction = NULL;
+	it->sip = NULL;
+	it->category = e->category;
+	it->message = e->message;
+	it->advice = e->advice;
+	it->note = e->note;
+	it->links = e->links;
+	it->nlinks = e->nlinks;
+	it->source = &acs_sources[e->source];
 }
 
-static unsigned
-item_category(const struct item *it)
+/* An item of a class of codes or of the SBC rule (c NULL). */
+static void
+item_of_other(struct item *it, const struct acs_class *c,
+    const struct acs_rule *r, const struct acs_sip *sip)
 {
-	return it->e != NULL ? it->e->category : ACS_CAT_NONE;
-}
-
-static const char *
-item_advice(const struct item *it)
-{
-	return it->e != NULL ? it->e->advice : it->r != NULL ?
-	    it->r->advice : "";
-}
-
-static const char *
-item_note(const struct item *it)
-{
-	return it->e != NULL ? it->e->note : "";
-}
-
-static const struct acs_source *
-item_source(const struct item *it)
-{
-	return &acs_sources[it->e != NULL ? it->e->source : it->c != NULL ?
-	    it->c->source : it->r->source];
+	memset(&it->table, 0, sizeof(*it) - offsetof(struct item, table));
+	it->category = ACS_CAT_NONE;
+	it->advice = it->note = "";
+	if (c != NULL) {
+		it->table = &acs_tables[c->table];
+		it->title = c->title;
+		it->message = c->message;
+		it->source = &acs_sources[c->source];
+	} else if (r != NULL) {
+		it->table = &acs_tables[r->table];
+		it->direction = r->direction;
+		it->sip = sip;
+		it->message = r->message;
+		it->advice = r->advice;
+		it->source = &acs_sources[r->source];
+	}
 }
 
 /* The message, into b: the rule's with the SIP code its subcode ends in,
@@ -281,11 +235,7 @@ put_message(struct buf *b, const struct item *it)
 {
 	char sip[160];
 
-	if (it->e != NULL || it->c != NULL) {
-		puts_buf(b, it->e != NULL ? it->e->message : it->c->message);
-		return;
-	}
-	puts_buf(b, it->r->message);
+	puts_buf(b, it->message);
 	if (it->sip == NULL)
 		return;
 	snprintf(sip, sizeof(sip), "\nThe SIP response code from the SBC was "
@@ -315,18 +265,11 @@ item_subcode(const struct item *it, uint32_t *subcode)
 {
 	if (it->e != NULL && it->e->has_subcode)
 		*subcode = it->e->subcode;
-	else if (it->r != NULL)
+	else if (it->direction != NULL)
 		*subcode = it->subcode;
 	else
 		return 0;
 	return 1;
-}
-
-static const struct acs_link *
-item_links(const struct item *it, size_t *n)
-{
-	*n = it->e != NULL ? it->e->nlinks : 0;
-	return it->e != NULL ? it->e->links : NULL;
 }
 
 /* The key line: "Call end codes: code 410, subcode 3112", "Generic status
@@ -337,12 +280,12 @@ print_key(const struct item *it)
 	const struct acs_entry *e = it->e;
 	const char *b = out.color ? BOLD : "", *r = out.color ? RESET : "";
 
-	printf("%s:", item_table(it)->title);
-	if (it->c != NULL)
-		printf(" %s", it->c->title);
-	else if (it->r != NULL)
+	printf("%s:", it->table->title);
+	if (it->title != NULL)
+		printf(" %s", it->title);
+	else if (it->direction != NULL)
 		printf(" subcode %s%u%s, SBC rule (%s call)", b, it->subcode, r,
-		    it->r->direction);
+		    it->direction);
 	for (size_t i = 0; e != NULL && i < e->ncodes; i++)
 		printf("%s%s%u%s", i > 0 ? ", " : e->ncodes > 1 ? " codes " :
 		    " code ", b, e->codes[i], r);
@@ -355,57 +298,16 @@ print_key(const struct item *it)
 static void
 print_long(const struct item *it)
 {
-	size_t nlinks;
-	const struct acs_link *links = item_links(it, &nlinks);
-
 	print_separator();
 	print_key(it);
-	print_field("Category:", category_name(item_category(it)),
-	    category_color(item_category(it)));
+	print_field("Category:", category_name(it->category),
+	    category_color(it->category));
 	line.len = 0;
 	put_message(&line, it);
 	print_field("Message:", line.s, NULL);
-	print_field("Advice:", item_advice(it), NULL);
-	print_links(links, nlinks);
-	print_field("Note:", item_note(it), NULL);
-}
-
-/* Display columns of s[0..n): tabs advance to a multiple of 8. */
-static size_t
-columns(const char *s, size_t n)
-{
-	size_t col = 0;
-
-	for (size_t i = 0; i < n; i++)
-		col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-	return col;
-}
-
-/*
- * Print a built line; on a terminal, cut it to the width with an
- * ellipsis.  The bytes [from, to) are printed in color if color is set.
- */
-static void
-print_line(const char *s, size_t from, size_t to, const char *color)
-{
-	size_t len = strlen(s), n = len, room;
-	const char *tail = "";
-
-	if (out.terminal && columns(s, len) > out.width) {
-		room = out.width > out.ellipsis_cols ? out.width -
-		    out.ellipsis_cols : 0;
-		for (n = 0; n < len && columns(s, n + 1) <= room; n++)
-			continue;
-		tail = out.ellipsis;
-	}
-	if (color == NULL || !out.color || from >= n) {
-		printf("%.*s%s\n", (int)n, s, tail);
-		return;
-	}
-	if (to > n)
-		to = n;
-	printf("%.*s%s%.*s%s%.*s%s\n", (int)from, s, color, (int)(to - from),
-	    s + from, RESET, (int)(n - to), s + to, tail);
+	print_field("Advice:", it->advice, NULL);
+	print_links(it->links, it->nlinks);
+	print_field("Note:", it->note, NULL);
 }
 
 static void
@@ -444,33 +346,26 @@ put_item_codes(struct buf *b, const struct item *it, const char *sep)
 static void
 print_one_line(const struct item *it)
 {
-	const char *cat = category_name(item_category(it));
-	char num[16];
+	struct buf msg = { NULL, 0, 0 };
 	size_t from, to;
-	uint32_t subcode;
+	uint32_t subcode = 0;
+	int has;
 
 	line.len = 0;
-	puts_buf(&line, item_table(it)->name);
+	puts_buf(&line, it->table->name);
 	put(&line, "\t", 1);
 	put_item_codes(&line, it, ",");
-	if (item_subcode(it, &subcode))
-		snprintf(num, sizeof(num), "\t%u\t", subcode);
-	else
-		snprintf(num, sizeof(num), "\t-\t");
-	puts_buf(&line, num);
-	from = line.len;
-	puts_buf(&line, *cat != '\0' ? cat : "-");
-	to = line.len;
 	put(&line, "\t", 1);
-	{
-		struct buf msg = { NULL, 0, 0 };
-
-		put_message(&msg, it);
-		put_joined(&line, msg.s);
-		free(msg.s);
-	}
-	print_line(line.s, from, to, *cat != '\0' ?
-	    category_color(item_category(it)) : NULL);
+	has = item_subcode(it, &subcode);
+	put_number(&line, has, subcode);
+	put(&line, "\t", 1);
+	put_category(&line, it->category, &from, &to);
+	put(&line, "\t", 1);
+	put_message(&msg, it);
+	put_joined(&line, msg.s);
+	free(msg.s);
+	print_line(line.s, from, to, it->category != ACS_CAT_NONE ?
+	    category_color(it->category) : NULL);
 }
 
 /* The URLs of links, space-separated. */
@@ -510,15 +405,13 @@ static void
 put_item_field(struct buf *b, enum field f, const void *p)
 {
 	const struct item *it = p;
-	const struct acs_link *links;
 	struct buf msg = { NULL, 0, 0 };
 	char num[16];
-	size_t nlinks;
 	uint32_t subcode;
 
 	switch (f) {
 	case FIELD_TABLE:
-		puts_buf(b, item_table(it)->name);
+		puts_buf(b, it->table->name);
 		break;
 	case FIELD_CODE:
 		put_item_codes(b, it, ",");
@@ -533,7 +426,7 @@ put_item_field(struct buf *b, enum field f, const void *p)
 		}
 		break;
 	case FIELD_CATEGORY:
-		puts_buf(b, category_name(item_category(it)));
+		puts_buf(b, category_name(it->category));
 		break;
 	case FIELD_MESSAGE:
 		put_message(&msg, it);
@@ -541,11 +434,10 @@ put_item_field(struct buf *b, enum field f, const void *p)
 		free(msg.s);
 		break;
 	case FIELD_ADVICE:
-		put_joined(b, item_advice(it));
+		put_joined(b, it->advice);
 		break;
 	case FIELD_LINKS:
-		links = item_links(it, &nlinks);
-		put_urls(b, links, nlinks);
+		put_urls(b, it->links, it->nlinks);
 		break;
 	case NFIELDS:
 		break;
@@ -575,46 +467,6 @@ put_tip_field(struct buf *b, enum field f, const void *item)
 	default:
 		break;
 	}
-}
-
-/* Print s as a JSON string (RFC 8259); the data is valid UTF-8. */
-static void
-json_string(const char *s)
-{
-	putchar('"');
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '"':
-			fputs("\\\"", stdout);
-			break;
-		case '\\':
-			fputs("\\\\", stdout);
-			break;
-		case '\n':
-			fputs("\\n", stdout);
-			break;
-		case '\t':
-			fputs("\\t", stdout);
-			break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				printf("\\u%04x", c);
-			else
-				putchar(c);
-		}
-	}
-	putchar('"');
-}
-
-static void
-json_string_or_null(const char *s)
-{
-	if (*s == '\0')
-		fputs("null", stdout);
-	else
-		json_string(s);
 }
 
 static void
@@ -685,8 +537,7 @@ static void
 print_json(const struct item *it, const struct acs_entry *const *ctx,
     size_t nctx)
 {
-	const struct acs_link *links;
-	size_t i, nlinks;
+	size_t i;
 	uint32_t v;
 	int none;
 
@@ -697,7 +548,7 @@ print_json(const struct item *it, const struct acs_entry *const *ctx,
 		putchar(',');
 	}
 	printf("\"table\":");
-	json_string(item_table(it)->name);
+	json_string(it->table->name);
 	v = item_code(it, &none);
 	printf(none ? ",\"code\":null" : ",\"code\":%u", v);
 	if (it->e != NULL) {
@@ -712,22 +563,21 @@ print_json(const struct item *it, const struct acs_entry *const *ctx,
 	else
 		printf(",\"subcode\":null");
 	printf(",\"category\":");
-	json_string_or_null(category_name(item_category(it)));
+	json_string_or_null(category_name(it->category));
 	printf(",\"message\":");
 	line.len = 0;
 	put_message(&line, it);
 	json_string(line.s);
 	printf(",\"advice\":");
-	json_string_or_null(item_advice(it));
+	json_string_or_null(it->advice);
 	printf(",\"links\":");
-	links = item_links(it, &nlinks);
-	json_links(links, nlinks);
+	json_links(it->links, it->nlinks);
 	printf(",\"note\":");
-	json_string_or_null(item_note(it));
+	json_string_or_null(it->note);
 	json_item_tips(it);
 	printf(",\"match\":\"%s\",\"source\":", match_name(it->m));
-	json_string(source_kind_name(item_source(it)->kind));
-	if (it->r != NULL)
+	json_string(source_kind_name(it->source->kind));
+	if (it->direction != NULL)
 		json_sip(it->sip);
 	if (!it->context) {
 		printf(",\"context\":[");
@@ -736,9 +586,7 @@ print_json(const struct item *it, const struct acs_entry *const *ctx,
 
 			c.m = MATCH_CODE;
 			c.context = 1;
-			c.e = ctx[i];
-			c.c = NULL;
-			c.r = NULL;
+			item_of_entry(&c, ctx[i]);
 			if (i > 0)
 				putchar(',');
 			print_json(&c, NULL, 0);
@@ -776,8 +624,9 @@ print_item(const struct item *it, const struct acs_entry *const *ctx,
 void
 print_entry(const struct acs_entry *e)
 {
-	struct item it = { .m = MATCH_EXACT, .e = e };
+	struct item it = { .m = MATCH_EXACT };
 
+	item_of_entry(&it, e);
 	print_item(&it, NULL, 0);
 }
 
@@ -819,25 +668,21 @@ void
 print_answer(const struct answer *a)
 {
 	struct item it = { .m = a->level, .code = a->q.code,
-		.has_code = a->q.kind != QUERY_SUBCODE,
-		.subcode = a->q.subcode, .has_subcode = a->q.kind == QUERY_PAIR };
+		.has_code = a->q.kind != QUERY_SUBCODE };
 	size_t i;
 
-	if (a->q.kind == QUERY_SUBCODE)
-		it.subcode = a->q.code;
 	print_level_heading(a);
 	for (i = 0; i < a->nentries; i++) {
-		it.e = a->entries[i];
+		item_of_entry(&it, a->entries[i]);
 		print_item(&it, a->context, a->ncontext);
 	}
-	it.e = NULL;
 	if (out.format != FORMAT_JSON && out.format != FORMAT_FIELDS &&
 	    a->ncontext > 0) {
 		print_heading("Code %u, whatever the subcode:", a->q.code);
 		for (i = 0; i < a->ncontext; i++) {
-			struct item c = { .m = MATCH_CODE, .e = a->context[i],
-				.context = 1 };
+			struct item c = { .m = MATCH_CODE, .context = 1 };
 
+			item_of_entry(&c, a->context[i]);
 			print_item(&c, NULL, 0);
 		}
 	}
@@ -846,16 +691,14 @@ print_answer(const struct answer *a)
 			print_heading("What the article says of %s:",
 			    a->cls->title);
 		it.m = MATCH_CLASS;
-		it.c = a->cls;
+		item_of_other(&it, a->cls, NULL, NULL);
 		print_item(&it, NULL, 0);
-		it.c = NULL;
 	}
 	if (a->rule != NULL) {
 		print_heading("The PSTN rule for subcodes starting with %u:",
 		    a->rule->prefix);
 		it.m = MATCH_RULE;
-		it.r = a->rule;
-		it.sip = a->sip;
+		item_of_other(&it, NULL, a->rule, a->sip);
 		it.subcode = a->rule_subcode;
 		print_item(&it, NULL, 0);
 	}
@@ -913,140 +756,8 @@ print_tip(const struct acs_tip *t)
 	}
 }
 
-/*
- * The tips to show after a search: those that apply to its entries, and
- * those the search names (unless -t chose tables: tips are in none).  In
- * JSON the entries carry their own tips, so only the search's are shown.
- * None with --no-tips.
- */
-size_t
-tips_to_show(const struct acs_entry *const *v, size_t n,
-    const struct search *s, const struct acs_tip **tips, size_t cap)
-{
-	if (out.no_tips)
-		return 0;
-	if (s != NULL && s->tables != ACS_ALL_TABLES)
-		s = NULL;
-	if (out.format == FORMAT_JSON)
-		n = 0;
-	return tips_for(v, n, s, tips, cap);
-}
-
-/* One pair of a scan: count, share, code, subcode, category, message. */
-static void
-print_scan_line(const struct scan_pair *p, uint64_t total,
-    const struct acs_entry *e)
-{
-	char num[64];
-	const char *cat = e != NULL ? category_name(e->category) : "";
-	size_t from, to;
-
-	line.len = 0;
-	snprintf(num, sizeof(num), "%llu\t%.1f%%\t%u\t",
-	    (unsigned long long)p->count, 100.0 * (double)p->count /
-	    (double)total, p->code);
-	puts_buf(&line, num);
-	if (p->subcode != SCAN_NO_SUBCODE)
-		snprintf(num, sizeof(num), "%u\t", p->subcode);
-	else
-		snprintf(num, sizeof(num), "-\t");
-	puts_buf(&line, num);
-	from = line.len;
-	puts_buf(&line, *cat != '\0' ? cat : "-");
-	to = line.len;
-	put(&line, "\t", 1);
-	if (e != NULL)
-		put_joined(&line, e->message);
-	else if (pair_entry(p->code, p->subcode == SCAN_NO_SUBCODE ? -1 :
-	    (int64_t)p->subcode, ACS_ALL_TABLES) != NULL)
-		puts_buf(&line, "(not in the chosen tables)");
-	else
-		puts_buf(&line, "(undocumented)");
-	print_line(line.s, from, to, *cat != '\0' ?
-	    category_color(e->category) : NULL);
-}
-
-static void
-print_scan_json(const struct scan_pair *p, const struct acs_entry *e)
-{
-	printf("{\"count\":%llu,\"code\":%u,\"subcode\":",
-	    (unsigned long long)p->count, p->code);
-	if (p->subcode != SCAN_NO_SUBCODE)
-		printf("%u", p->subcode);
-	else
-		printf("null");
-	printf(",\"category\":");
-	if (e != NULL)
-		json_string_or_null(category_name(e->category));
-	else
-		printf("null");
-	printf(",\"message\":");
-	if (e != NULL)
-		json_string(e->message);
-	else
-		printf("null");
-	printf(",\"table\":");
-	if (e != NULL)
-		json_string(entry_table(e)->name);
-	else
-		printf("null");
-	printf(",\"documented\":%s}\n", e != NULL ? "true" : "false");
-}
-
-/*
- * The summary of a scan: the pairs, most frequent first, with what they
- * mean; then, but in JSON, the totals by category.
- */
-void
-print_scan(const struct scan_pair *pairs, size_t n,
-    const struct scan_stats *st, uint64_t tables)
-{
-	static const char *const names[] = {
-		"(no category)", "Success", "ExpectedError",
-		"UnexpectedClientError", "UnexpectedServerError",
-	};
-	uint64_t by_cat[5] = { 0 }, undocumented = st->overflow;
-	const struct acs_entry *e;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		e = pair_entry(pairs[i].code, pairs[i].subcode ==
-		    SCAN_NO_SUBCODE ? -1 : (int64_t)pairs[i].subcode, tables);
-		if (out.format == FORMAT_JSON)
-			print_scan_json(&pairs[i], e);
-		else
-			print_scan_line(&pairs[i], st->records, e);
-		if (e == NULL)
-			undocumented += pairs[i].count;
-		else
-			by_cat[e->category < 5 ? e->category : 0] +=
-			    pairs[i].count;
-	}
-	if (out.format == FORMAT_JSON || st->records == 0)
-		return;
-	if (st->overflow > 0)
-		printf("%llu\t%.1f%%\t-\t-\t-\t(more distinct pairs than "
-		    "counted one by one)\n", (unsigned long long)st->overflow,
-		    100.0 * (double)st->overflow / (double)st->records);
-	printf("\nBy category:\n");
-	for (i = 1; i <= 5; i++) {
-		uint64_t c = i < 5 ? by_cat[i] : by_cat[0];
-
-		if (c > 0)
-			printf("%llu\t%.1f%%\t%s\n", (unsigned long long)c,
-			    100.0 * (double)c / (double)st->records,
-			    names[i < 5 ? i : 0]);
-	}
-	if (undocumented > 0)
-		printf("%llu\t%.1f%%\t(undocumented)\n",
-		    (unsigned long long)undocumented,
-		    100.0 * (double)undocumented / (double)st->records);
-}
-
 void
 print_done(void)
 {
-	free(line.s);
-	line.s = NULL;
-	line.len = line.cap = 0;
+	fmt_done();
 }

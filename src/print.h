@@ -11,7 +11,7 @@
 
 #include "answer.h"
 #include "codes.h"
-#include "scan.h"
+#include "report.h"
 #include "search.h"
 
 enum format {
@@ -51,10 +51,8 @@ void print_entry(const struct acs_entry *e);
 void print_answer(const struct answer *a);
 void print_tip(const struct acs_tip *t);
 void print_table_json(const struct acs_table *t);
-size_t tips_to_show(const struct acs_entry *const *v, size_t n,
-    const struct search *s, const struct acs_tip **tips, size_t cap);
-void print_scan(const struct scan_pair *pairs, size_t n,
-    const struct scan_stats *st, uint64_t tables);
+void print_scan(const struct pair_report *r, size_t n,
+    const struct scan_totals *tot);
 void print_done(void);
 
 #endif

@@ -13,42 +13,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "fold.h"
+#include "json.h"
+#include "keys.h"
 #include "lookup.h"
 #include "query.h"
-
-#define JSON_MAX_DEPTH 64
-
-static const char *const code_keys[] = {
-	"code", "resultcode", "participantendreason",
-};
-static const char *const subcode_keys[] = {
-	"subcode", "resultsubcode", "participantendsubcode",
-};
-
-static int
-key_in(const char *key, size_t len, const char *const *keys, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strlen(keys[i]) == len && strncasecmp(key, keys[i], len) == 0)
-			return 1;
-	return 0;
-}
-
-/* Is KEY (not NUL-terminated) a name for the code?  For the subcode? */
-int
-key_is_code(const char *key, size_t len)
-{
-	return key_in(key, len, code_keys, sizeof(code_keys) /
-	    sizeof(code_keys[0]));
-}
-
-int
-key_is_subcode(const char *key, size_t len)
-{
-	return key_in(key, len, subcode_keys, sizeof(subcode_keys) /
-	    sizeof(subcode_keys[0]));
-}
 
 /* Copy s[0..len) into buf for a message: bytes other than printable
  * ASCII escaped, long text cut.  Shared with the command line. */
@@ -81,32 +49,25 @@ struct found {
 };
 
 /*
- * Take VALUE as the code or subcode that KEY names, unless already had.
- * A value that is not a number is remembered, to explain why nothing was
- * found, and otherwise ignored.
+ * Take VALUE as the code or subcode (KIND) that KEY names, unless already
+ * had.  A value that is not a number is remembered, to explain why nothing
+ * was found, and otherwise ignored.
  */
 static void
-take(struct found *f, const char *key, size_t klen, const char *value,
-    size_t vlen, int typed)
+take(struct found *f, enum key_kind kind, const char *key, size_t klen,
+    const char *value, size_t vlen, int cut)
 {
 	enum number_status st;
-	char buf[16], shownbuf[80];
-	int is_code = key_is_code(key, klen);
+	char shownbuf[80];
 	uint32_t n = 0;
 
-	/* an empty JSON value ("", null) is no value; typed, a mistake */
-	if ((!is_code && !key_is_subcode(key, klen)) || (vlen == 0 && !typed))
+	if (kind == KEY_CODE ? f->has_code : f->has_subcode)
 		return;
-	if (is_code ? f->has_code : f->has_subcode)
-		return;
-	if (vlen >= sizeof(buf))
+	if (cut || vlen > NUMBER_MAX_DIGITS)
 		st = strspn(value, "0123456789") >= vlen ? NUMBER_TOO_LONG :
 		    NUMBER_NOT_DECIMAL;
-	else {
-		memcpy(buf, value, vlen);
-		buf[vlen] = '\0';
-		st = parse_number(buf, &n);
-	}
+	else
+		st = parse_digits(value, vlen, &n);
 	if (st != NUMBER_OK) {
 		if (f->bad[0] == '\0')
 			snprintf(f->bad, sizeof(f->bad), "invalid %.*s '%s': %s",
@@ -114,7 +75,7 @@ take(struct found *f, const char *key, size_t klen, const char *value,
 			    sizeof(shownbuf)), number_status_string(st));
 		return;
 	}
-	if (is_code) {
+	if (kind == KEY_CODE) {
 		f->has_code = 1;
 		f->code = n;
 	} else {
@@ -124,177 +85,75 @@ take(struct found *f, const char *key, size_t klen, const char *value,
 }
 
 /*
- * A small JSON reader that only looks for codes and subcodes.  Like the
- * log scanner, it pairs a code with the subcode of the same object: the
- * answer is the first object to close with a code (or, if none has one,
- * with a subcode); the others are counted.
+ * What the JSON reader found in a query: the answer is the first object to
+ * close with a code (or, if none has one, with a subcode); the other
+ * objects with a code are counted.
  */
-struct json {
-	const char *p;
+struct from_json {
 	struct found *answer;
 	int answered;		/* 2: a code; 1: only a subcode */
-	int more;		/* other objects with a code */
-	char *bad;		/* the first bad value, from any object */
-	size_t badsize;
+	int more;
 };
 
 static void
-skip_space(struct json *j)
+json_found(void *arg, const struct json_object *o)
 {
-	while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' ||
-	    *j->p == '\r')
-		j->p++;
-}
+	struct from_json *fj = arg;
+	struct found *f = fj->answer;
 
-/* A string: set *s and *len to its raw contents. */
-static int
-json_string(struct json *j, const char **s, size_t *len)
-{
-	if (*j->p != '"')
-		return -1;
-	*s = ++j->p;
-	while (*j->p != '"') {
-		if (*j->p == '\0' || (unsigned char)*j->p < 0x20)
-			return -1;
-		if (*j->p == '\\' && *++j->p == '\0')
-			return -1;
-		j->p++;
-	}
-	*len = (size_t)(j->p++ - *s);
-	return 0;
-}
-
-static int json_value(struct json *, struct found *, const char *, size_t,
-    int);
-
-static int
-json_object(struct json *j, int depth)
-{
-	struct found f;
-	const char *key;
-	size_t klen;
-
-	memset(&f, 0, sizeof(f));
-	j->p++;
-	skip_space(j);
-	if (*j->p == '}') {
-		j->p++;
-		return 0;
-	}
-	for (;;) {
-		skip_space(j);
-		if (json_string(j, &key, &klen) != 0)
-			return -1;
-		skip_space(j);
-		if (*j->p++ != ':')
-			return -1;
-		skip_space(j);
-		if (json_value(j, &f, key, klen, depth + 1) != 0)
-			return -1;
-		skip_space(j);
-		if (*j->p == '}')
-			break;
-		if (*j->p++ != ',')
-			return -1;
-	}
-	j->p++;
-	if (f.bad[0] != '\0' && j->bad[0] == '\0')
-		snprintf(j->bad, j->badsize, "%s", f.bad);
-	if (f.has_code) {
-		if (j->answered == 2)
-			j->more++;
-		else {
-			*j->answer = f;
-			j->answered = 2;
+	if (o->has_code) {
+		if (fj->answered == 2) {
+			fj->more++;
+			return;
 		}
-	} else if (f.has_subcode && j->answered == 0) {
-		*j->answer = f;
-		j->answered = 1;
-	}
-	return 0;
+		fj->answered = 2;
+	} else if (fj->answered == 0)
+		fj->answered = 1;
+	else
+		return;
+	f->has_code = o->has_code;
+	f->code = o->code;
+	f->has_subcode = o->has_subcode;
+	f->subcode = o->subcode;
 }
 
-static int
-json_array(struct json *j, int depth)
+/* A value that is not a number: an empty string is no value. */
+static void
+json_bad_value(void *arg, const struct json_bad *b)
 {
-	j->p++;
-	skip_space(j);
-	if (*j->p == ']') {
-		j->p++;
-		return 0;
-	}
-	for (;;) {
-		skip_space(j);
-		if (json_value(j, NULL, NULL, 0, depth + 1) != 0)
-			return -1;
-		skip_space(j);
-		if (*j->p == ']') {
-			j->p++;
-			return 0;
-		}
-		if (*j->p++ != ',')
-			return -1;
-	}
-}
+	struct from_json *fj = arg;
+	struct found none;
 
-/* A value, of KEY in the object o if not NULL. */
-static int
-json_value(struct json *j, struct found *o, const char *key, size_t klen,
-    int depth)
-{
-	const char *v;
-	size_t vlen;
-
-	if (depth > JSON_MAX_DEPTH)
-		return -1;
-	switch (*j->p) {
-	case '{':
-		return json_object(j, depth);
-	case '[':
-		return json_array(j, depth);
-	case '"':
-		if (json_string(j, &v, &vlen) != 0)
-			return -1;
-		break;
-	default:
-		v = j->p;
-		vlen = strspn(v, "+-0123456789.eE");
-		if (vlen == 0) {
-			if (strncmp(v, "true", 4) == 0 ||
-			    strncmp(v, "null", 4) == 0)
-				vlen = 4;
-			else if (strncmp(v, "false", 5) == 0)
-				vlen = 5;
-			else
-				return -1;
-			j->p += vlen;
-			return 0;	/* true, false, null: no value */
-		}
-		j->p += vlen;
-	}
-	if (o != NULL)
-		take(o, key, klen, v, vlen, 0);
-	return 0;
+	if ((b->what != JSON_BAD_NUMBER && b->what != JSON_BAD_STRING) ||
+	    b->vlen == 0 || fj->answer->bad[0] != '\0')
+		return;
+	memset(&none, 0, sizeof(none));
+	take(&none, b->kind, b->key, b->klen, b->value, b->vlen, b->cut);
+	memcpy(fj->answer->bad, none.bad, sizeof(none.bad));
 }
 
 /*
- * Read TEXT as JSON: 1 if it is (*f has the answer, if any), 0 if it is
- * not JSON.
+ * Read TEXT as JSON: 1 if it is one JSON object or array (*f has the
+ * answer, if any, *more the other objects with a code), 0 if it is not
+ * JSON.
  */
 static int
 from_json(const char *text, struct found *f, int *more)
 {
-	struct json j = { text, f, 0, 0, f->bad, sizeof(f->bad) };
+	struct from_json fj = { f, 0, 0 };
+	struct json_sink sink = { json_found, json_bad_value, NULL, &fj };
+	struct json_reader j;
+	const char *p = text + strspn(text, " \t\r\n");
 
-	skip_space(&j);
-	if (*j.p != '{' && *j.p != '[')
+	if (*p != '{' && *p != '[')
 		return 0;
-	if (json_value(&j, NULL, NULL, 0, 0) == 0) {
-		skip_space(&j);
-		if (*j.p == '\0') {
-			*more = j.more;
-			return 1;
-		}
+	json_init(&j, &sink);
+	json_feed(&j, (const unsigned char *)p, (const unsigned char *)p +
+	    strlen(p));
+	json_finish(&j);
+	if (j.errors == 0 && j.values == 1) {
+		*more = fj.more;
+		return 1;
 	}
 	memset(f, 0, sizeof(*f));
 	return 0;
@@ -309,32 +168,11 @@ from_json(const char *text, struct found *f, int *more)
 static int
 from_keys(const char *text, struct found *f)
 {
-	const char *p = text, *key, *v;
-	size_t klen, vlen;
+	const char *p = text, *end = text + strlen(text);
+	struct keyval kv;
 
-	while (*p != '\0') {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) ||
-		    (p > text && is_word_byte((unsigned char)p[-1]))) {
-			p++;
-			continue;
-		}
-		for (key = p; is_word_byte((unsigned char)*p); p++)
-			continue;
-		klen = (size_t)(p - key);
-		v = p + strspn(p, " \t\"'");
-		if (*v != '=' && *v != ':')
-			continue;
-		v++;
-		v += strspn(v, " \t\"'");
-		for (vlen = 0; is_word_byte((unsigned char)v[vlen]) || v[vlen] == '-' ||
-		    v[vlen] == '+' || v[vlen] == '.'; vlen++)
-			continue;
-		/* a trailing full stop ends a sentence, not the number */
-		while (vlen > 0 && v[vlen - 1] == '.')
-			vlen--;
-		take(f, key, klen, v, vlen, 1);
-		p = v + vlen;
-	}
+	while (next_keyval(&p, end, text, &kv))
+		take(f, kv.kind, kv.key, kv.klen, kv.value, kv.vlen, 0);
 	return f->has_code || f->has_subcode;
 }
 

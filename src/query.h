@@ -25,8 +25,6 @@ struct query {
 
 int parse_query(const char *text, struct query *q, char *err,
     size_t errsize);
-int key_is_code(const char *key, size_t len);
-int key_is_subcode(const char *key, size_t len);
 const char *quote_input(const char *s, size_t len, char *buf, size_t size);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * The log scanner: code and subcode pairs counted in JSON (lines, pretty
  * or arrays), CSV exports and plain text logs, streaming, in bounded
- * memory.
+ * memory.  Fed chunks by its caller; it does no I/O.
  */
 #ifndef ACSDIAG_SCAN_H
 #define ACSDIAG_SCAN_H
@@ -38,12 +38,17 @@ struct scan_tally {
 
 enum scan_format { SCAN_AUTO, SCAN_JSON, SCAN_CSV, SCAN_TEXT };
 
+/* One input being scanned (private to the scanner). */
+struct scan;
+
 void scan_tally_init(struct scan_tally *t);
 void scan_tally_free(struct scan_tally *t);
 int scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode);
 size_t scan_sorted(const struct scan_tally *t, struct scan_pair *out);
 
-int scan_fd(int fd, enum scan_format format, struct scan_tally *t);
+struct scan *scan_open(enum scan_format format, struct scan_tally *t);
+int scan_feed(struct scan *s, const char *buf, size_t n);
+void scan_close(struct scan *s);
 int scan_buffer(const char *buf, size_t n, size_t chunk,
     enum scan_format format, struct scan_tally *t);
 enum scan_format scan_detect(const char *buf, size_t len);

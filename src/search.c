@@ -487,3 +487,16 @@ suggest_word(const char *word, char *buf, size_t size)
 	snprintf(buf, size, "%s", sg.best);
 	return 1;
 }
+
+/*
+ * The tips to show after a search's entries v[0..n): those that apply to
+ * the entries (unless the entries carry their own, as JSON objects do),
+ * and those the search names (unless -t chose tables: tips are in none).
+ */
+size_t
+search_tips(const struct search *s, const struct acs_entry *const *v,
+    size_t n, int entries_carry_tips, const struct acs_tip **out, size_t cap)
+{
+	return tips_for(v, entries_carry_tips ? 0 : n, s->tables ==
+	    ACS_ALL_TABLES ? s : NULL, out, cap);
+}

@@ -56,6 +56,8 @@ int tip_triggered(const struct acs_tip *t, const struct search *s);
 size_t tips_for(const struct acs_entry *const *entries, size_t n,
     const struct search *s, const struct acs_tip **out, size_t cap);
 
+size_t search_tips(const struct search *s, const struct acs_entry *const *v,
+    size_t n, int entries_carry_tips, const struct acs_tip **out, size_t cap);
 int suggest_word(const char *word, char *buf, size_t size);
 
 #endif

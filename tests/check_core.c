@@ -9,8 +9,10 @@
 #include <check.h>
 
 #include "answer.h"
+#include "keys.h"
 #include "lookup.h"
 #include "query.h"
+#include "report.h"
 #include "scan.h"
 #include "search.h"
 
@@ -504,6 +506,31 @@ START_TEST(test_relevance)
 	    acs_tables), 0);
 	ck_assert_int_eq(a->level, MATCH_CLASS);
 	ck_assert_ptr_nonnull(a->rule);
+}
+END_TEST
+
+/* One rule describes a code alone, for --complete=codes and --scan: the
+ * scanner's explanation of a code without a subcode is the entry whose
+ * message completion shows. */
+START_TEST(test_code_alone_agrees)
+{
+	uint32_t codes[512];
+	size_t n = all_numbers(0, ACS_ALL_TABLES, codes, 512);
+
+	ck_assert_uint_gt(n, 40);
+	for (size_t i = 0; i < n; i++) {
+		struct scan_pair p = { codes[i], SCAN_NO_SUBCODE, 1 };
+		struct pair_report r;
+		const struct acs_entry *e = code_entry(codes[i], ACS_ALL_TABLES);
+
+		report_pair(&p, ACS_ALL_TABLES, &r);
+		ck_assert_ptr_eq(r.entry, e);
+		if (e != NULL)
+			ck_assert_ptr_eq(code_description(codes[i],
+			    ACS_ALL_TABLES), e->message);
+	}
+	ck_assert_str_eq(code_entry(503, ACS_ALL_TABLES)->message,
+	    "Communication Services infrastructure error.");
 }
 END_TEST
 
@@ -1119,10 +1146,10 @@ START_TEST(test_query_kinds)
 	q = query_ok("{\"subCode\": 3112}");
 	ck_assert_int_eq(q.kind, QUERY_SUBCODE);
 	ck_assert_uint_eq(q.code, 3112);
-	ck_assert(key_is_code("ParticipantEndReason", 20));
-	ck_assert(key_is_subcode("SUBCODE", 7));
-	ck_assert(!key_is_code("codes", 5));
-	ck_assert(!key_is_subcode("sub", 3));
+	ck_assert_int_eq(key_kind("ParticipantEndReason", 20), KEY_CODE);
+	ck_assert_int_eq(key_kind("SUBCODE", 7), KEY_SUBCODE);
+	ck_assert_int_eq(key_kind("codes", 5), KEY_NONE);
+	ck_assert_int_eq(key_kind("sub", 3), KEY_NONE);
 }
 END_TEST
 
@@ -1348,38 +1375,75 @@ START_TEST(test_scan_hostile)
 END_TEST
 
 /* The scanner knows the keys the query reader knows, in any case. */
+/* Write s in the case CASE asks: 0 as it is, 1 upper, 2 camel (the first
+ * letter of each spelling's word lower, as logs write them). */
+static void
+spell(char *out, const char *s, int which)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		out[i] = which == 1 && s[i] >= 'a' && s[i] <= 'z' ?
+		    (char)(s[i] - 'a' + 'A') : s[i];
+	if (which == 2 && out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	out[i] = '\0';
+}
+
+/* Every pair of spellings of KEY_LIST, in any case, is read by every
+ * reader: the query parser (JSON and key=value), and the scanner's JSON,
+ * text and CSV readers.  A key one reader knew and another ignored would
+ * fail here. */
 START_TEST(test_scan_keys)
 {
-	static const char *const codes[] = {
-		"code", "Code", "resultCode", "RESULTCODE",
-		"ParticipantEndReason", "participantendreason",
-	};
-	static const char *const subcodes[] = {
-		"subCode", "SubCode", "resultSubcode", "ParticipantEndSubCode",
-	};
-	char json[128];
+	char doc[256], c[32], sc[32];
+	size_t ncodes = 0;
 
-	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
-		for (size_t k = 0; k < sizeof(subcodes) / sizeof(subcodes[0]);
-		    k++) {
-			struct scan_tally t;
-			struct query q;
-			char err[128];
+	for (size_t i = 0; i < key_nspellings; i++) {
+		if (key_spellings[i].kind != KEY_CODE)
+			continue;
+		ncodes++;
+		for (size_t k = 0; k < key_nspellings; k++) {
+			if (key_spellings[k].kind != KEY_SUBCODE)
+				continue;
+			for (int w = 0; w < 3; w++) {
 
-			ck_assert(key_is_code(codes[i], strlen(codes[i])));
-			ck_assert(key_is_subcode(subcodes[k],
-			    strlen(subcodes[k])));
-			snprintf(json, sizeof(json), "{\"%s\":410,\"%s\":3112}\n",
-			    codes[i], subcodes[k]);
-			scan_tally_init(&t);
-			scan_buffer(json, strlen(json), 3, SCAN_JSON, &t);
-			ck_assert_msg(tally_count(&t, 410, 3112) == 1, "%s",
-			    json);
-			scan_tally_free(&t);
-			ck_assert_int_eq(parse_query(json, &q, err, sizeof(err)),
-			    0);
-			ck_assert_int_eq(q.kind, QUERY_PAIR);
+				struct scan_tally t;
+				struct query q;
+				char err[128];
+
+				spell(c, key_spellings[i].name, w);
+				spell(sc, key_spellings[k].name, (w + 1) % 3);
+				for (size_t f = 0; f < 3; f++) {
+					if (f == 0)
+						snprintf(doc, sizeof(doc), "{\"%s\""
+						    ":410,\"%s\":\"3112\"}\n", c, sc);
+					else if (f == 1)
+						snprintf(doc, sizeof(doc), "x %s=410,"
+						    " %s: 3112\n", c, sc);
+					else
+						snprintf(doc, sizeof(doc), "Time,%s,"
+						    "%s\n2025,410,3112\n", c, sc);
+					scan_tally_init(&t);
+					scan_buffer(doc, strlen(doc), 3, SCAN_AUTO,
+					    &t);
+					ck_assert_msg(tally_count(&t, 410, 3112) ==
+					    1, "scan: %s", doc);
+					scan_tally_free(&t);
+					if (f == 2)
+						continue;
+					ck_assert_msg(parse_query(doc, &q, err,
+					    sizeof(err)) == 0 && q.kind ==
+					    QUERY_PAIR && q.code == 410 &&
+					    q.subcode == 3112, "query: %s", doc);
+				}
+			}
 		}
+	}
+	ck_assert_uint_eq(ncodes, 3);
+	ck_assert_int_eq(key_kind("Code", 4), KEY_CODE);
+	ck_assert_int_eq(key_kind("codes", 5), KEY_NONE);
+	ck_assert_int_eq(key_kind("subcod", 6), KEY_NONE);
 }
 END_TEST
 
@@ -1437,6 +1501,7 @@ lookup_suite(void)
 	tcase_add_test(rules, test_exact_only);
 	tcase_add_test(rules, test_relevance);
 	tcase_add_test(rules, test_success_brings_no_tips);
+	tcase_add_test(rules, test_code_alone_agrees);
 	tcase_add_test(rules, test_number_8522);
 	tcase_add_test(rules, test_number_497);
 	tcase_add_test(rules, test_number_all_tables);

@@ -1,0 +1,171 @@
+/*
+ * What the printers share: a growing line buffer, lines cut to the
+ * terminal's width, the category colors and JSON strings.  Everything
+ * goes to stdout through stdio; write errors are caught once, at the end.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "lookup.h"
+
+/* The line being built. */
+struct buf line;
+
+void
+put(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		if ((b->s = realloc(b->s, b->cap)) == NULL)
+			err(2, NULL);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+puts_buf(struct buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+/* Text with its line breaks made spaces. */
+void
+put_joined(struct buf *b, const char *s)
+{
+	size_t n;
+
+	for (; *s != '\0'; s += n) {
+		if ((n = strcspn(s, "\n")) == 0) {
+			put(b, " ", 1);
+			n = 1;
+		} else
+			put(b, s, n);
+	}
+}
+
+const char *
+category_color(unsigned category)
+{
+	switch (category) {
+	case ACS_CAT_SUCCESS:
+		return GREEN;
+	case ACS_CAT_EXPECTED_ERROR:
+		return YELLOW;
+	default:
+		return RED;
+	}
+}
+
+/* Display columns of s[0..n): tabs advance to a multiple of 8. */
+size_t
+columns(const char *s, size_t n)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < n; i++)
+		col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+	return col;
+}
+
+/*
+ * Print a built line; on a terminal, cut it to the width with an
+ * ellipsis.  The bytes [from, to) are printed in color if color is set.
+ */
+void
+print_line(const char *s, size_t from, size_t to, const char *color)
+{
+	size_t len = strlen(s), n = len, room;
+	const char *tail = "";
+
+	if (out.terminal && columns(s, len) > out.width) {
+		room = out.width > out.ellipsis_cols ? out.width -
+		    out.ellipsis_cols : 0;
+		for (n = 0; n < len && columns(s, n + 1) <= room; n++)
+			continue;
+		tail = out.ellipsis;
+	}
+	if (color == NULL || !out.color || from >= n) {
+		printf("%.*s%s\n", (int)n, s, tail);
+		return;
+	}
+	if (to > n)
+		to = n;
+	printf("%.*s%s%.*s%s%.*s%s\n", (int)from, s, color, (int)(to - from),
+	    s + from, RESET, (int)(n - to), s + to, tail);
+}
+
+/* Print s as a JSON string (RFC 8259); the data is valid UTF-8. */
+void
+json_string(const char *s)
+{
+	putchar('"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", stdout);
+			break;
+		case '\\':
+			fputs("\\\\", stdout);
+			break;
+		case '\n':
+			fputs("\\n", stdout);
+			break;
+		case '\t':
+			fputs("\\t", stdout);
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				printf("\\u%04x", c);
+			else
+				putchar(c);
+		}
+	}
+	putchar('"');
+}
+
+void
+json_string_or_null(const char *s)
+{
+	if (*s == '\0')
+		fputs("null", stdout);
+	else
+		json_string(s);
+}
+
+/* Append the number v, or "-" if has is not set. */
+void
+put_number(struct buf *b, int has, uint32_t v)
+{
+	char num[16];
+
+	snprintf(num, sizeof(num), "%u", v);
+	puts_buf(b, has ? num : "-");
+}
+
+/* Append a category's name, or "-" for none, and set [*from, *to) to
+ * where it stands in b, to color it. */
+void
+put_category(struct buf *b, unsigned category, size_t *from, size_t *to)
+{
+	const char *name = category_name(category);
+
+	*from = b->len;
+	puts_buf(b, *name != '\0' ? name : "-");
+	*to = b->len;
+}
+
+/* Free the line buffer. */
+void
+fmt_done(void)
+{
+	free(line.s);
+	line.s = NULL;
+	line.len = line.cap = 0;
+}

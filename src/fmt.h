@@ -1,0 +1,40 @@
+/*
+ * What the printers (print.c, print_scan.c) share: see fmt.c.
+ */
+#ifndef ACSDIAG_FMT_H
+#define ACSDIAG_FMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "print.h"
+
+#define BOLD "\033[1m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define RED "\033[31m"
+#define UNDERLINE "\033[4m"
+#define RESET "\033[0m"
+
+/* A growing buffer for building a line. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+extern struct buf line;
+
+void put(struct buf *b, const char *s, size_t n);
+void puts_buf(struct buf *b, const char *s);
+void put_joined(struct buf *b, const char *s);
+void put_number(struct buf *b, int has, uint32_t v);
+void put_category(struct buf *b, unsigned category, size_t *from,
+    size_t *to);
+const char *category_color(unsigned category);
+size_t columns(const char *s, size_t n);
+void print_line(const char *s, size_t from, size_t to, const char *color);
+void json_string(const char *s);
+void json_string_or_null(const char *s);
+void fmt_done(void);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * The key spellings of KEY_LIST, and reading "key=value" pairs of text.
+ * No I/O.
+ */
+#include <stdint.h>
+#include <strings.h>
+
+#include "fold.h"
+#include "keys.h"
+
+#define SPELLING(kind, name, first) { KEY_##kind, name, sizeof(name) - 1 },
+const struct key_spelling key_spellings[] = { KEY_LIST(SPELLING) };
+#undef SPELLING
+const size_t key_nspellings = sizeof(key_spellings) /
+    sizeof(key_spellings[0]);
+
+/* What s[0..len) names, past key_kind's first look. */
+enum key_kind
+key_kind_known(const char *s, size_t len)
+{
+	for (size_t i = 0; i < key_nspellings; i++)
+		if (key_spellings[i].len == len &&
+		    strncasecmp(s, key_spellings[i].name, len) == 0)
+			return key_spellings[i].kind;
+	return KEY_NONE;
+}
+
+static int
+is_quote_or_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '"' || c == '\'';
+}
+
+static int
+is_value_byte(char c)
+{
+	return is_word_byte((unsigned char)c) || c == '-' || c == '+' ||
+	    c == '.';
+}
+
+/*
+ * Find the next key of the list at or after *p, before end, with '=' or
+ * ':' after it (quotes and blanks around allowed): code=410,
+ * "subCode": "3112", ParticipantEndReason: 0.  A key starts with a letter
+ * that does not follow a letter, digit or '_' (start is where the text
+ * begins).  Fill kv, move *p past the value and return 1; return 0 when
+ * there is none.
+ */
+int
+next_keyval(const char **p, const char *end, const char *start,
+    struct keyval *kv)
+{
+	const char *s = *p, *v;
+
+	while (s < end) {
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) ||
+		    (s > start && is_word_byte((unsigned char)s[-1]))) {
+			s++;
+			continue;
+		}
+		for (kv->key = s; s < end && is_word_byte((unsigned char)*s);
+		    s++)
+			continue;
+		kv->klen = (size_t)(s - kv->key);
+		if ((kv->kind = key_kind(kv->key, kv->klen)) == KEY_NONE)
+			continue;
+		for (v = s; v < end && is_quote_or_blank(*v); v++)
+			continue;
+		if (v == end || (*v != '=' && *v != ':'))
+			continue;
+		for (v++; v < end && is_quote_or_blank(*v); v++)
+			continue;
+		for (kv->value = v; v < end && is_value_byte(*v); v++)
+			continue;
+		kv->vlen = (size_t)(v - kv->value);
+		/* a full stop ends a sentence, not the number */
+		while (kv->vlen > 0 && kv->value[kv->vlen - 1] == '.')
+			kv->vlen--;
+		*p = v;
+		return 1;
+	}
+	*p = s;
+	return 0;
+}
