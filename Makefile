@@ -56,8 +56,8 @@ CODES = $(wildcard codes/*.csv)
 CORE_OBJS = src/answer.o src/json.o src/keys.o src/lookup.o src/query.o \
 	src/report.o src/scan.o src/scan_csv.o src/scan_tally.o \
 	src/scan_text.o src/search.o src/codes_gen.o
-OBJS = src/acsdiag.o src/fmt.o src/input.o src/print.o src/print_scan.o \
-	$(CORE_OBJS)
+OBJS = src/acsdiag.o src/fmt.o src/hint.o src/input.o src/print.o \
+	src/print_scan.o $(CORE_OBJS)
 FUZZ_TARGETS = query search scan
 REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
 	tests/fuzz/replay_scan

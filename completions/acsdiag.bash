@@ -86,7 +86,7 @@ _acsdiag()
 	--table) _acsdiag_list "$cmd" tables "$cur" ;;
 	--fields) _acsdiag_list "$cmd" fields "$cur" ;;
 	--color) _acsdiag_values 'auto always never' "$cur" ;;
-	--complete) _acsdiag_values 'codes subcodes tables fields' "$cur" ;;
+	--complete) _acsdiag_values 'codes subcodes numbers tables fields' "$cur" ;;
 	esac
 	if [ -n "$opt" ]; then
 		# one word "--color=al": the completion replaces all of it
@@ -109,7 +109,7 @@ _acsdiag()
 	[ -n "$search" ] && return
 	case ${#numbers[@]} in
 	0)
-		w=$("$cmd" "${tables[@]}" --complete=codes 2>/dev/null |
+		w=$("$cmd" "${tables[@]}" --complete=numbers 2>/dev/null |
 		    cut -f1)
 		;;
 	1)

@@ -46,7 +46,7 @@ function __acsdiag_numbers
     set -l cmd (commandline -opc)[1]
     switch $state[1]
         case 0
-            $cmd $state[3..-1] --complete=codes 2>/dev/null
+            $cmd $state[3..-1] --complete=numbers 2>/dev/null
         case 1
             $cmd $state[3..-1] --complete=subcodes $state[2] 2>/dev/null
     end
@@ -73,7 +73,7 @@ complete -c acsdiag -l list -d 'List every entry, one line each'
 complete -c acsdiag -l tables -d 'List the tables'
 complete -c acsdiag -l tips -d 'Print the troubleshooting tips'
 complete -c acsdiag -l no-tips -d 'Do not print tips after the entries'
-complete -c acsdiag -l complete -x -a 'codes subcodes tables fields' -d 'Print values for shell completion'
+complete -c acsdiag -l complete -x -a 'codes subcodes numbers tables fields' -d 'Print values for shell completion'
 complete -c acsdiag -l scan -d 'Count and explain the code and subcode pairs in log files'
 complete -c acsdiag -n '__fish_seen_argument -l scan' -F
 complete -c acsdiag -n '__acsdiag_wants 0; or __acsdiag_wants 1' -a '(__acsdiag_numbers)'

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "answer.h"
+#include "hint.h"
 #include "input.h"
 #include "lookup.h"
 #include "print.h"
@@ -63,16 +64,20 @@ static const char help_text[] =
 "  NUMBER            entries whose code or subcode is NUMBER, in every table,\n"
 "                    and its class or the SBC rule\n"
 "  QUERY             also as logs show it: 410/3112, 480#10076,\n"
-"                    code=410,subCode=3112, {\"code\":410,\"subCode\":3112}\n"
+"                    code=410,subCode=3112, {\"code\":410,\"subCode\":3112},\n"
+"                    an SDK exception (Status: 404, ErrorCode: 8522), or\n"
+"                    words: code 487 and subcode 5001; a code or subcode\n"
+"                    that is not a number is an error (JSON null: none)\n"
 "  -                 read queries from standard input, one a line\n"
 "\n"
 "  -E, --regex       search with POSIX extended regular expressions\n"
 "  -h, --help        print this help and exit\n"
 "  -l, --long        print whole entries for --search and --list\n"
-"  -o, --fields LIST print only these fields, tab-separated: table, code,\n"
-"                    subcode, category, message, advice, links\n"
+"  -o, --fields LIST print only these fields, tab-separated: query, table,\n"
+"                    code, codes, subcode, category, message, advice, links\n"
 "  -q, --quiet       print nothing; report through the exit status only\n"
-"  -s, --search      list entries containing every WORD, best first\n"
+"  -s, --search      list entries containing every WORD (each argument\n"
+"                    split at spaces), best first\n"
 "  -t, --table NAME  only look in these tables (see --tables)\n"
 "  -V, --version     print the version and the data's sources and license\n"
 "  -x, --exact       exact entries only: no fallback, class or rule\n"
@@ -86,13 +91,14 @@ static const char help_text[] =
 "      --tips        print the troubleshooting tips\n"
 "      --no-tips     do not print tips after the entries\n"
 "      --complete=WHAT\n"
-"                    print the codes, the subcodes (of the CODE operand), the\n"
-"                    tables or the fields, for shell completion\n"
+"                    print the codes, the subcodes (of the CODE operand),\n"
+"                    both (numbers), the tables or the fields, for shell\n"
+"                    completion\n"
 "\n"
 "A search or list prints a line per entry: table, code, subcode, category\n"
 "and message, separated by tabs (\"-\" for none).  Numbers are 1 to 9\n"
-"decimal digits.  Exit status: 0 found, 1 nothing documented matches,\n"
-"2 usage or other error.\n";
+"decimal digits, leading zeros aside.  Exit status: 0 found, 1 nothing\n"
+"documented applies, 2 usage error, bad input or other error.\n";
 
 /* -V: the version, then each source of the data with what identifies it,
  * and the license. */
@@ -101,8 +107,8 @@ print_version(void)
 {
 	printf("acsdiag %s\n\nData:\n", VERSION);
 	for (size_t i = 0; i < acs_nsources; i++)
-		printf("  %s: %s\n    %s\n    %s\n", source_kind_name(
-		    acs_sources[i].kind), acs_sources[i].title,
+		printf("  %s: %s\n    %s\n    %s\n", source_kinds[
+		    acs_sources[i].kind], acs_sources[i].title,
 		    acs_sources[i].url, acs_sources[i].version);
 	fputs("Microsoft Learn documentation, (c) Microsoft, licensed under "
 	    "CC BY 4.0:\nhttps://creativecommons.org/licenses/by/4.0/\n"
@@ -120,6 +126,7 @@ enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
 static struct {
 	int quiet;
 	int exact;		/* -x: exact entries only */
+	int batch;		/* reading queries from standard input */
 	uint64_t tables;
 	const char *where;	/* "stdin:3: " in batch mode, else "" */
 } opt = { .tables = ACS_ALL_TABLES, .where = "" };
@@ -160,13 +167,6 @@ say(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* Where a lookup looked, for "no documented entry ..." messages. */
-static const char *
-in_tables(void)
-{
-	return opt.tables == ACS_ALL_TABLES ? "" : " in the tables chosen";
-}
-
 static const struct acs_entry **
 entry_buffer(void)
 {
@@ -191,113 +191,13 @@ number_buffer(size_t *cap)
 	return v;
 }
 
-/*
- * Say "WHAT 1, 2 and 3TAIL" for a hint (CONJ "and" or "or"); past
- * HINT_MAX items, "1, 2, ... 12 and N more".
- */
-static void
-hint_list(const char *what, const uint32_t *v, size_t n, const char *conj,
-    const char *tail)
-{
-	size_t shown = n > HINT_MAX ? HINT_MAX : n;
-
-	fprintf(stderr, "acsdiag: %s%s", opt.where, what);
-	for (size_t i = 0; i < shown; i++) {
-		if (i > 0)
-			fprintf(stderr, i + 1 == n ? " %s" : ",", conj);
-		fprintf(stderr, " %u", v[i]);
-	}
-	if (n > shown)
-		fprintf(stderr, " and %zu more", n - shown);
-	fprintf(stderr, "%s\n", tail);
-}
-
-/* Hint at the codes SUBCODE is documented with, if any. */
-static void
-hint_subcode(uint32_t subcode)
-{
-	char what[64], tail[64];
-	size_t n, cap;
-	uint32_t *v = number_buffer(&cap);
-
-	if ((n = codes_with_subcode(subcode, opt.tables, v, cap)) > 0) {
-		snprintf(what, sizeof(what), "subcode %u is documented with "
-		    "code%s", subcode, n > 1 ? "s" : "");
-		snprintf(tail, sizeof(tail), "; try 'acsdiag %u'", subcode);
-		hint_list(what, v, n, "and", tail);
-	}
-	free(v);
-}
-
-/* Hints after "no documented entry for code C subcode S". */
-static void
-hint_pair(uint32_t code, uint32_t subcode)
-{
-	char what[64], tail[64];
-	size_t n, cap;
-	uint32_t *v = number_buffer(&cap);
-
-	hint_subcode(subcode);
-	if ((n = subcodes_with_code(code, opt.tables, v, cap)) > 0) {
-		snprintf(what, sizeof(what), "code %u is documented with "
-		    "subcode%s", code, n > 1 ? "s" : "");
-		snprintf(tail, sizeof(tail), "; try 'acsdiag %u'", code);
-		hint_list(what, v, n, "and", tail);
-	} else if (code_documented(code, opt.tables))
-		say("code %u is documented; try 'acsdiag %u'", code, code);
-	free(v);
-}
-
-/* Hint at the documented numbers one typo away. */
-static void
-hint_number(uint32_t number)
-{
-	size_t n, cap;
-	uint32_t *v = number_buffer(&cap);
-
-	if ((n = numbers_near(number, opt.tables, v, cap)) > 0)
-		hint_list("did you mean", v, n, "or", "?");
-	free(v);
-}
-
-/*
- * Say what is documented near a query no exact entry answered: for a
- * pair, the codes its subcode is documented with and the subcodes of its
- * code (after a generic answer, the first only, as ever); for a number
- * with no entry, the documented numbers one typo away.
- */
-static void
-hint_answer(const struct answer *a)
-{
-	const struct query *q = &a->q;
-
-	if (q->kind == QUERY_PAIR && a->level == MATCH_GENERIC_SUBCODE)
-		hint_subcode(q->subcode);
-	else if (q->kind == QUERY_PAIR && a->level != MATCH_EXACT)
-		hint_pair(q->code, q->subcode);
-	else if (q->kind != QUERY_PAIR && a->nentries == 0)
-		hint_number(q->code);
-}
-
-/* Say that nothing at all is documented for the query. */
-static void
-say_not_found(const struct query *q)
-{
-	if (q->kind == QUERY_PAIR)
-		say("no documented entry for code %u subcode %u%s", q->code,
-		    q->subcode, in_tables());
-	else
-		say("no documented entry for %s %u%s", q->kind == QUERY_NUMBER ?
-		    "code or subcode" : q->kind == QUERY_SUBCODE ? "subcode" :
-		    "code", q->code, in_tables());
-}
-
 /* Answer one query: print the answer, or say nothing is documented. */
 static int
 run_query(const struct query *q)
 {
 	static char text[32];
 	static struct answer a;
+	struct hints hints = { opt.tables, opt.where };
 
 	if (a.buf == NULL && answer_init(&a) != 0)
 		err(EXIT_TROUBLE, NULL);
@@ -308,17 +208,23 @@ run_query(const struct query *q)
 		    "code=" : q->kind == QUERY_SUBCODE ? "subCode=" : "",
 		    q->code);
 	out.query = text;
+	if (q->more > 0 && !opt.quiet)
+		say("the JSON holds %d more object%s with a code or subcode, "
+		    "not answered; 'acsdiag --scan' reads them all", q->more,
+		    q->more == 1 ? "" : "s");
 	answer_query(&a, q, opt.tables, opt.exact);
 	if (!answer_found(&a)) {
 		if (!opt.quiet) {
-			say_not_found(q);
-			hint_answer(&a);
+			hint_not_found(&hints, q);
+			hint_answer(&hints, &a);
 		}
 		return EXIT_NOT_FOUND;
 	}
 	if (!opt.quiet) {
+		if (opt.batch)
+			print_query_heading(text);
 		print_answer(&a);
-		hint_answer(&a);
+		hint_answer(&hints, &a);
 	}
 	return EXIT_FOUND;
 }
@@ -347,11 +253,7 @@ cmd_lookup(char **argv, int argc)
 	i = parse_query(text, &q, errbuf, sizeof(errbuf));
 	free(text);
 	if (i != 0)
-		usage_error("%s", errbuf);
-	if (q.more > 0 && !opt.quiet)
-		warnx("the JSON holds %d more pair%s, not answered; "
-		    "'acsdiag --scan' reads them all", q.more,
-		    q.more == 1 ? "" : "s");
+		errx(EXIT_TROUBLE, "%s", errbuf);
 	return run_query(&q);
 }
 
@@ -369,6 +271,7 @@ cmd_batch(void)
 	struct query q;
 	int status = EXIT_FOUND, st;
 
+	opt.batch = 1;
 	while ((len = getline(&line, &cap, stdin)) != -1) {
 		lineno++;
 		snprintf(where, sizeof(where), "stdin:%zu: ", lineno);
@@ -407,37 +310,51 @@ cmd_batch(void)
 	return status;
 }
 
-/* Say that nothing matched, and suggest words for those found nowhere. */
-static void
-hint_search(const struct search *s, char **words, int regex)
+/*
+ * The search words of the arguments: each argument split at white space
+ * (-s 'call network' is -s call network), into a new array of pointers
+ * into buf, a copy of the arguments.  An argument of white space only is
+ * a usage error.
+ */
+static char **
+split_words(char **args, size_t nargs, size_t *nwords, char **buf)
 {
-	char buf[80], word[EDIT_MAX_LEN + 1];
+	size_t len = 0, i, n = 0;
+	char **words, *p, *save;
 
-	if (s->nwords == 1)
-		warnx("no documented entry matches '%s'%s",
-		    printable(words[0], buf, sizeof(buf)), in_tables());
-	else
-		warnx("no documented entry matches all of the %zu %s%s",
-		    s->nwords, regex ? "expressions" : "words", in_tables());
-	if (regex)
-		return;
-	for (size_t i = 0; i < s->nwords; i++)
-		if (!search_word_hits(s->words[i], opt.tables) &&
-		    suggest_word(words[i], word, sizeof(word)))
-			fprintf(stderr, "acsdiag: did you mean \"%s\" for "
-			    "'%s'?\n", word, printable(words[i], buf,
-			    sizeof(buf)));
+	for (i = 0; i < nargs; i++) {
+		if (args[i][strspn(args[i], " \t\n")] == '\0')
+			usage_error("empty search word");
+		len += strlen(args[i]) + 1;
+	}
+	/* an array of pointers */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
+	if ((words = calloc(len, sizeof(*words))) == NULL ||
+	    (*buf = malloc(len)) == NULL)
+		err(EXIT_TROUBLE, NULL);
+	for (i = 0, p = *buf; i < nargs; i++) {
+		strcpy(p, args[i]);
+		for (char *w = strtok_r(p, " \t\n", &save); w != NULL;
+		    w = strtok_r(NULL, " \t\n", &save))
+			words[n++] = w;
+		p += strlen(args[i]) + 1;
+	}
+	*nwords = n;
+	return words;
 }
 
 static int
-cmd_search(char **words, size_t nwords, int regex)
+cmd_search(char **args, size_t nargs, int regex)
 {
 	const struct acs_entry **v;
 	const struct acs_tip *tips[64];
 	struct search s;
-	char errbuf[256], buf[80];
-	size_t n, ntips, i, bad;
+	struct hints hints = { opt.tables, "" };
+	char errbuf[256], buf[80], **words = args, *copy = NULL;
+	size_t n, ntips, i, bad, nwords = nargs;
 
+	if (!regex)
+		words = split_words(args, nargs, &nwords, &copy);
 	for (i = 0; i < nwords; i++)
 		if (words[i][strspn(words[i], " \t")] == '\0')
 			usage_error("empty search word");
@@ -454,7 +371,7 @@ cmd_search(char **words, size_t nwords, int regex)
 	    FORMAT_JSON, tips, sizeof(tips) / sizeof(tips[0]));
 	if (n == 0 && ntips == 0) {
 		if (!opt.quiet)
-			hint_search(&s, words, regex);
+			hint_search(&hints, &s, words, regex);
 	} else if (!opt.quiet) {
 		for (i = 0; i < n; i++)
 			print_entry(v[i]);
@@ -464,6 +381,10 @@ cmd_search(char **words, size_t nwords, int regex)
 	}
 	free(v);
 	search_free(&s);
+	if (words != args) {
+		free(words);
+		free(copy);
+	}
 	return n > 0 || ntips > 0 ? EXIT_FOUND : EXIT_NOT_FOUND;
 }
 
@@ -598,36 +519,51 @@ complete_line(uint32_t n, const char *what)
 		printf("%u\t%.*s\n", n, (int)len, what);
 }
 
+/* Print the table names or the fields of -o, with their descriptions. */
+static void
+complete_names(const char *what)
+{
+	const char *d;
+	size_t i;
+
+	for (i = 0; *what == 't' && i < acs_ntables; i++)
+		printf("%s\t%s\n", acs_tables[i].name, acs_tables[i].description);
+	for (i = 0; *what == 'f' && i < NFIELDS; i++) {
+		const char *name = field_name(i, &d);
+
+		printf("%s\t%s\n", name, d);
+	}
+}
+
 /*
  * --complete=WHAT, for the shell completions: the documented codes, the
- * subcodes (documented with CODE, if given), the tables or the fields, one
- * a line, each with a tab and a short description.
+ * subcodes (documented with CODE, if given), both (numbers: what a first
+ * operand may be), the tables or the fields, one a line, each with a tab
+ * and a short description.
  */
 static int
 cmd_complete(const char *what, char **argv, int argc)
 {
+	static const char *const kinds[] = { "codes", "subcodes", "numbers" };
 	uint32_t *v, code = 0;
-	size_t n, cap, i;
+	size_t n, cap, i, kind;
 	char buf[80];
-	int subcodes = strcmp(what, "subcodes") == 0;
 	const char *d;
 
 	if (strcmp(what, "tables") == 0 || strcmp(what, "fields") == 0) {
 		if (argc > 0)
 			usage_error("--complete=%s takes no operand", what);
-		for (i = 0; *what == 't' && i < acs_ntables; i++)
-			printf("%s\t%s\n", acs_tables[i].name,
-			    acs_tables[i].description);
-		for (i = 0; *what == 'f' && i < NFIELDS; i++)
-			printf("%s\n", field_name(i));
+		complete_names(what);
 		return EXIT_FOUND;
 	}
-	if (!subcodes && strcmp(what, "codes") != 0)
+	for (kind = 0; kind < 3 && strcmp(what, kinds[kind]) != 0; kind++)
+		continue;
+	if (kind == 3)
 		usage_error("invalid --complete value '%s': expected codes, "
-		    "subcodes, tables or fields", printable(what, buf,
+		    "subcodes, numbers, tables or fields", printable(what, buf,
 		    sizeof(buf)));
-	if (argc > (subcodes ? 1 : 0))
-		usage_error("--complete=%s takes %s", what, subcodes ?
+	if (argc > (kind == 1 ? 1 : 0))
+		usage_error("--complete=%s takes %s", what, kind == 1 ?
 		    "at most a code" : "no operand");
 	if (argc == 1) {
 		enum number_status st = parse_number(argv[0], &code);
@@ -638,10 +574,12 @@ cmd_complete(const char *what, char **argv, int argc)
 	}
 	v = number_buffer(&cap);
 	n = argc == 1 ? subcodes_with_code(code, opt.tables, v, cap) :
-	    all_numbers(subcodes, opt.tables, v, cap);
+	    kind == 2 ? all_numbers(-1, opt.tables, v, cap) :
+	    all_numbers((int)kind, opt.tables, v, cap);
 	for (i = 0; i < n; i++) {
-		d = subcodes ? subcode_description(v[i], argc == 1, code,
-		    opt.tables) : code_description(v[i], opt.tables);
+		d = kind != 1 && code_documented(v[i], opt.tables) ?
+		    code_description(v[i], opt.tables) :
+		    subcode_description(v[i], argc == 1, code, opt.tables);
 		complete_line(v[i], d != NULL ? d : "");
 	}
 	free(v);

@@ -209,16 +209,24 @@ json_end_string(struct json_reader *j, const unsigned char *chunk,
 	if (j->sbeg == NULL) {
 		/* begun in an earlier chunk: complete the copy */
 		n = (size_t)(q - chunk);
-		if (j->ssaved + n > JSON_KEY_MAX)
-			n = JSON_KEY_MAX - j->ssaved;
+		if (j->ssaved + n > JSON_SAVE_MAX)
+			n = JSON_SAVE_MAX - j->ssaved;
 		memcpy(j->str + j->ssaved, chunk, n);
 		text = j->str;
 		kept = j->ssaved + n;
 	}
 	if (j->value_of != KEY_NONE) {
-		json_value(j, j->value_of, text, kept < j->slen ? kept :
-		    j->slen, j->escaped ? j->slen + 1 : j->slen,
-		    JSON_BAD_STRING);
+		if (kept > j->slen)
+			kept = j->slen;
+		if (kept > JSON_VALUE_MAX)
+			kept = JSON_VALUE_MAX;
+		if (j->escaped && j->depth > 0 &&
+		    j->frame[j->depth - 1].kind == '{')
+			json_bad(j, j->value_of, JSON_BAD_STRING, text, kept,
+			    j->slen);	/* an escape is no plain number */
+		else
+			json_value(j, j->value_of, text, kept, j->slen,
+			    JSON_BAD_STRING);
 		j->value_of = KEY_NONE;
 		json_scalar_done(j);
 		return;
@@ -239,8 +247,8 @@ json_save_string(struct json_reader *j, const unsigned char *chunk,
 	const unsigned char *from = j->sbeg != NULL ? j->sbeg : chunk;
 	size_t n = (size_t)(end - from);
 
-	if (j->ssaved + n > JSON_KEY_MAX)
-		n = JSON_KEY_MAX - j->ssaved;
+	if (j->ssaved + n > JSON_SAVE_MAX)
+		n = JSON_SAVE_MAX - j->ssaved;
 	memcpy(j->str + j->ssaved, from, n);
 	j->ssaved += n;
 	j->sbeg = NULL;

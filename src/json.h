@@ -18,7 +18,10 @@
 
 #define JSON_MAX_DEPTH 64
 #define JSON_KEY_MAX 24		/* key bytes kept; the longest known is 21 */
-#define JSON_VALUE_MAX 15	/* a code or subcode is at most 9 digits */
+#define JSON_VALUE_MAX 31	/* a code or subcode is at most 9 digits,
+				 * less leading zeros */
+#define JSON_SAVE_MAX 32	/* bytes of a string kept across chunks:
+				 * enough for a key or a value */
 
 /* An object that closed with a code or a subcode (or both). */
 struct json_object {
@@ -73,7 +76,7 @@ struct json_reader {
 	uint64_t values;		/* top-level values read whole */
 	const unsigned char *sbeg;	/* where the string starts in this
 					 * chunk, or NULL if in an earlier one */
-	char str[JSON_KEY_MAX + 1];	/* its first bytes, kept when a chunk
+	char str[JSON_SAVE_MAX + 1];	/* its first bytes, kept when a chunk
 					 * ends inside it */
 	size_t ssaved;			/* how many are kept */
 	size_t slen;			/* its length so far */

@@ -41,10 +41,11 @@ is_value_byte(char c)
 /*
  * Find the next key of the list at or after *p, before end, with '=' or
  * ':' after it (quotes and blanks around allowed): code=410,
- * "subCode": "3112", ParticipantEndReason: 0.  A key starts with a letter
- * that does not follow a letter, digit or '_' (start is where the text
- * begins).  Fill kv, move *p past the value and return 1; return 0 when
- * there is none.
+ * "subCode": "3112", ParticipantEndReason: 0; or, as free text writes it,
+ * blanks and a digit: "code 487 and subcode 5001".  A key starts with a
+ * letter that does not follow a letter, digit or '_' (start is where the
+ * text begins).  Fill kv, move *p past the value and return 1; return 0
+ * when there is none.
  */
 int
 next_keyval(const char **p, const char *end, const char *start,
@@ -66,10 +67,12 @@ next_keyval(const char **p, const char *end, const char *start,
 			continue;
 		for (v = s; v < end && is_quote_or_blank(*v); v++)
 			continue;
-		if (v == end || (*v != '=' && *v != ':'))
-			continue;
-		for (v++; v < end && is_quote_or_blank(*v); v++)
-			continue;
+		if (v < end && (*v == '=' || *v == ':')) {
+			for (v++; v < end && is_quote_or_blank(*v); v++)
+				continue;
+		} else if (!(v > s && v < end && *v >= '0' && *v <= '9' &&
+		    (*s == ' ' || *s == '\t')))
+			continue;	/* free text takes "code 410" only */
 		for (kv->value = v; v < end && is_value_byte(*v); v++)
 			continue;
 		kv->vlen = (size_t)(v - kv->value);

@@ -18,11 +18,9 @@
  * unit test reads every spelling).
  */
 #define KEY_LIST(X) \
-	X(CODE, "code", 'c') \
-	X(CODE, "resultcode", 'r') \
+	X(CODE, "code", 'c') X(SUBCODE, "subcode", 's') \
+	X(CODE, "resultcode", 'r') X(SUBCODE, "resultsubcode", 'r') \
 	X(CODE, "participantendreason", 'p') \
-	X(SUBCODE, "subcode", 's') \
-	X(SUBCODE, "resultsubcode", 'r') \
 	X(SUBCODE, "participantendsubcode", 'p')
 
 #define KEY_MAX_LEN 63
@@ -57,9 +55,9 @@ key_kind(const char *s, size_t len)
 }
 
 /*
- * A "key=value" or "key: value" a text holds, with a key of the list:
- * the value is the run of letters, digits, '_', '+', '-' and '.' after the
- * separator and any quotes or spaces, less a final full stop.
+ * A "key=value", "key: value" or "key 410" a text holds, with a key of the
+ * list: the value is the run of letters, digits, '_', '+', '-' and '.'
+ * after the separator and any quotes or spaces, less a final full stop.
  */
 struct keyval {
 	enum key_kind kind;

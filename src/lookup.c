@@ -8,7 +8,8 @@
 #include "lookup.h"
 
 
-/* Read s[0..len) as a number of 1 to 9 decimal digits. */
+/* Read s[0..len) as a number of 1 to 9 decimal digits; leading zeros do
+ * not count ("0000000410" is 410). */
 enum number_status
 parse_digits(const char *s, size_t len, uint32_t *out)
 {
@@ -20,6 +21,10 @@ parse_digits(const char *s, size_t len, uint32_t *out)
 	for (i = 0; i < len; i++)
 		if (s[i] < '0' || s[i] > '9')
 			return NUMBER_NOT_DECIMAL;
+	while (len > 1 && *s == '0') {
+		s++;
+		len--;
+	}
 	if (len > NUMBER_MAX_DIGITS)
 		return NUMBER_TOO_LONG;
 	for (i = 0; i < len; i++)
@@ -52,7 +57,11 @@ number_status_string(enum number_status st)
 
 #define NAME(id, name) name,
 static const char *const category_names[] = { ACS_CATEGORY_LIST(NAME) };
-static const char *const kind_names[] = { ACS_SOURCE_KIND_LIST(NAME) };
+/* The kinds of source as --json names them: "article", "upstream",
+ * "iana"; acs_sources[i].kind is always one (gencodes checks). */
+const char *const source_kinds[ACS_NSOURCE_KINDS] = {
+	ACS_SOURCE_KIND_LIST(NAME)
+};
 #undef NAME
 
 /* A category's name as the article spells it; "" for none. */
@@ -60,13 +69,6 @@ const char *
 category_name(unsigned category)
 {
 	return category < ACS_NCATEGORIES ? category_names[category] : "";
-}
-
-/* A kind of source as --json names it: "article", "upstream", "iana". */
-const char *
-source_kind_name(unsigned kind)
-{
-	return kind < ACS_NSOURCE_KINDS ? kind_names[kind] : "";
 }
 
 static const struct acs_table *
@@ -403,10 +405,10 @@ codes_with_subcode(uint32_t subcode, uint64_t tables, uint32_t *out,
 	return n;
 }
 
-/* All the distinct codes (subcode 0) or subcodes (1) of TABLES,
- * ascending; at most cap. */
+/* All the distinct codes (which 0), subcodes (1) or both (-1) of
+ * TABLES, ascending; at most cap. */
 size_t
-all_numbers(int subcodes, uint64_t tables, uint32_t *out, size_t cap)
+all_numbers(int which, uint64_t tables, uint32_t *out, size_t cap)
 {
 	const struct acs_entry *e;
 	size_t i, j, n = 0;
@@ -415,9 +417,9 @@ all_numbers(int subcodes, uint64_t tables, uint32_t *out, size_t cap)
 		e = &acs_entries[i];
 		if (!entry_in_tables(e, tables))
 			continue;
-		if (subcodes && e->has_subcode)
+		if (which != 0 && e->has_subcode)
 			n = add_sorted(out, n, cap, e->subcode);
-		for (j = 0; !subcodes && j < e->ncodes; j++)
+		for (j = 0; which != 1 && j < e->ncodes; j++)
 			n = add_sorted(out, n, cap, e->codes[j]);
 	}
 	return n;

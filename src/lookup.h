@@ -16,7 +16,7 @@
 /* Longest strings edit_distance() compares letter by letter. */
 #define EDIT_MAX_LEN 32
 
-/* Longest number accepted, in digits (leading zeros count). */
+/* Longest number accepted, in digits (leading zeros do not count). */
 #define NUMBER_MAX_DIGITS 9
 
 enum number_status {
@@ -31,7 +31,7 @@ enum number_status parse_digits(const char *s, size_t len, uint32_t *out);
 const char *number_status_string(enum number_status st);
 
 const char *category_name(unsigned category);
-const char *source_kind_name(unsigned kind);
+extern const char *const source_kinds[ACS_NSOURCE_KINDS];
 const struct acs_table *table_by_name(const char *name);
 const struct acs_table *entry_table(const struct acs_entry *e);
 int parse_tables(const char *list, uint64_t *tables, const char **bad,
@@ -70,7 +70,7 @@ size_t lookup_key(uint32_t n, int subcode, uint64_t tables,
     const struct acs_entry **out, size_t cap);
 size_t codes_with_subcode(uint32_t subcode, uint64_t tables, uint32_t *out,
     size_t cap);
-size_t all_numbers(int subcodes, uint64_t tables, uint32_t *out,
+size_t all_numbers(int which, uint64_t tables, uint32_t *out,
     size_t cap);
 size_t subcodes_with_code(uint32_t code, uint64_t tables, uint32_t *out,
     size_t cap);

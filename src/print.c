@@ -21,9 +21,12 @@
 
 struct output out = { .width = 80, .ellipsis = "...", .ellipsis_cols = 3 };
 
-static const char *const field_name_s[NFIELDS] = {
-	"table", "code", "subcode", "category", "message", "advice", "links",
-};
+#define NAME(id, name, what) name,
+static const char *const field_name_s[NFIELDS] = { FIELD_LIST(NAME) };
+#undef NAME
+#define WHAT(id, name, what) what,
+static const char *const field_what[NFIELDS] = { FIELD_LIST(WHAT) };
+#undef WHAT
 
 /* Add the fields named in LIST, "category,message", to out.fields. */
 int
@@ -53,16 +56,28 @@ parse_fields(const char *list, const char **bad, size_t *badlen)
 	}
 }
 
+/* The name of field f of -o; with what set, what it is, too. */
 const char *
-field_name(size_t f)
+field_name(size_t f, const char **what)
 {
+	if (what != NULL)
+		*what = f < NFIELDS ? field_what[f] : "";
 	return f < NFIELDS ? field_name_s[f] : "";
 }
 
+/* "query, table, ... and links", for a message. */
 const char *
 field_names(void)
 {
-	return "table, code, subcode, category, message, advice and links";
+	static char names[256];
+
+	if (names[0] == '\0')
+		for (size_t f = 0; f < NFIELDS; f++) {
+			if (f > 0)
+				strcat(names, f + 1 < NFIELDS ? ", " : " and ");
+			strcat(names, field_name_s[f]);
+		}
+	return names;
 }
 
 /* Print the empty line between blocks of long output. */
@@ -245,18 +260,23 @@ put_message(struct buf *b, const struct item *it)
 
 /*
  * The code an item answers for: the code asked when an entry has it or
- * when the item has none of its own (a generic subcode, a class, the
- * rule), else the entry's first; 0 with *none set if there is none.
+ * when the item is a generic subcode, a class or the rule (which have none
+ * of their own), else the entry's first; 0 with *none set if there is
+ * none (an entry without a code, asked for by number).
  */
 static uint32_t
 item_code(const struct item *it, int *none)
 {
+	const struct acs_entry *e = it->e;
+
 	*none = 0;
-	if (it->e != NULL && it->e->ncodes > 0 && (!it->has_code ||
-	    !entry_has_code(it->e, it->code)) && it->m != MATCH_GENERIC_SUBCODE)
-		return it->e->codes[0];
-	*none = !it->has_code;
-	return it->code;
+	if (e == NULL || it->m == MATCH_GENERIC_SUBCODE ||
+	    (it->has_code && entry_has_code(e, it->code))) {
+		*none = !it->has_code;
+		return it->code;
+	}
+	*none = e->ncodes == 0;
+	return e->ncodes > 0 ? e->codes[0] : 0;
 }
 
 /* The subcode: the entry's, the one the rule explains; a class has none. */
@@ -407,17 +427,27 @@ put_item_field(struct buf *b, enum field f, const void *p)
 	const struct item *it = p;
 	struct buf msg = { NULL, 0, 0 };
 	char num[16];
-	uint32_t subcode;
+	uint32_t subcode, code;
+	int none;
 
 	switch (f) {
 	case FIELD_TABLE:
 		puts_buf(b, it->table->name);
 		break;
+	case FIELD_QUERY:
+		if (out.query != NULL)
+			puts_buf(b, out.query);
+		break;
 	case FIELD_CODE:
-		put_item_codes(b, it, ",");
-		if (b->len > 0 && b->s[b->len - 1] == '-' &&
-		    (b->len == 1 || b->s[b->len - 2] == '\t'))
-			b->len--;	/* "-" comes back for an empty field */
+		code = item_code(it, &none);
+		if (!none) {
+			snprintf(num, sizeof(num), "%u", code);
+			puts_buf(b, num);
+		}
+		break;
+	case FIELD_CODES:
+		if (it->e != NULL && it->e->ncodes > 0)
+			put_codes(b, it->e, ",");
 		break;
 	case FIELD_SUBCODE:
 		if (item_subcode(it, &subcode)) {
@@ -523,7 +553,7 @@ json_sip(const struct acs_sip *sip)
 	printf(",\"reference\":");
 	json_string(sip->reference);
 	printf(",\"source\":");
-	json_string(source_kind_name(acs_sources[sip->source].kind));
+	json_string(source_kinds[acs_sources[sip->source].kind]);
 	putchar('}');
 }
 
@@ -576,7 +606,7 @@ print_json(const struct item *it, const struct acs_entry *const *ctx,
 	json_string_or_null(it->note);
 	json_item_tips(it);
 	printf(",\"match\":\"%s\",\"source\":", match_name(it->m));
-	json_string(source_kind_name(it->source->kind));
+	json_string(source_kinds[it->source->kind]);
 	if (it->direction != NULL)
 		json_sip(it->sip);
 	if (!it->context) {
@@ -628,6 +658,14 @@ print_entry(const struct acs_entry *e)
 
 	item_of_entry(&it, e);
 	print_item(&it, NULL, 0);
+}
+
+/* The line naming the query, over its answer in batch mode (long output):
+ * "==> 410/3112 <==", as head(1) names its files. */
+void
+print_query_heading(const char *query)
+{
+	print_heading("==> %s <==", query);
 }
 
 /* The heading over the answer, saying how exact it is (long output). */
@@ -747,7 +785,7 @@ print_tip(const struct acs_tip *t)
 		printf(",\"links\":");
 		json_links(t->links, t->nlinks);
 		printf(",\"source\":");
-		json_string(source_kind_name(acs_sources[t->source].kind));
+		json_string(source_kinds[acs_sources[t->source].kind]);
 		printf("}\n");
 		break;
 	case FORMAT_FIELDS:

@@ -21,8 +21,24 @@ enum format {
 	FORMAT_FIELDS,		/* the fields of -o, tab-separated */
 };
 
-enum field { FIELD_TABLE, FIELD_CODE, FIELD_SUBCODE, FIELD_CATEGORY,
-	FIELD_MESSAGE, FIELD_ADVICE, FIELD_LINKS, NFIELDS };
+/* The fields of -o: X(ID, name, what it is, for --complete=fields). */
+#define FIELD_LIST(X) \
+	X(QUERY, "query", "the query answered, as 410/3112 or 8522") \
+	X(TABLE, "table", "the table's name") \
+	X(CODE, "code", "the code that answers the query") \
+	X(CODES, "codes", "every code of the entry, comma-separated") \
+	X(SUBCODE, "subcode", "the subcode") \
+	X(CATEGORY, "category", "the result category") \
+	X(MESSAGE, "message", "the message") \
+	X(ADVICE, "advice", "the advice") \
+	X(LINKS, "links", "the links' URLs, space-separated")
+
+enum field {
+#define X(id, name, what) FIELD_##id,
+	FIELD_LIST(X)
+#undef X
+	NFIELDS
+};
 
 #define MAX_FIELDS 16
 
@@ -43,12 +59,13 @@ struct output {
 extern struct output out;
 
 int parse_fields(const char *list, const char **bad, size_t *badlen);
-const char *field_name(size_t f);
+const char *field_name(size_t f, const char **what);
 const char *field_names(void);
 
 void print_heading(const char *fmt, ...);
 void print_entry(const struct acs_entry *e);
 void print_answer(const struct answer *a);
+void print_query_heading(const char *query);
 void print_tip(const struct acs_tip *t);
 void print_table_json(const struct acs_table *t);
 void print_scan(const struct pair_report *r, size_t n,

@@ -48,8 +48,11 @@ expect "bash: the subcodes documented with 410" "$subcodes_410" \
     "$(bash_complete acsdiag 410 '')"
 expect "bash: subcodes starting 30" "301004 301005" \
     "$(bash_complete acsdiag 410 30)"
-expect "bash: codes starting 41" "410 412 413" \
-    "$(bash_complete acsdiag 41)"
+expect "bash: the first operand is any number: codes and subcodes" \
+    "410 412 413 41006 41007 41015 41016 41025 41027 41030 41032 41033 \
+41034 41035 41041 41048 41056 41071 41073" "$(bash_complete acsdiag 41)"
+expect "bash: subcodes as a first operand" "8500 8501 8502 8503 8504 8505 8506 8508 8509" \
+    "$(bash_complete acsdiag 850)"
 expect "bash: -t restricts the codes" "4000 4001 4002 4003 4004 4005 4006 \
 4007 4008 4009 4010 4020" "$(bash_complete acsdiag -t sms 40)"
 expect "bash: options" "--table --tables" "$(bash_complete acsdiag --ta)"
@@ -59,7 +62,7 @@ expect "bash: the last of a list of tables" "pstn,sms" \
     "$(bash_complete acsdiag -t pstn,s)"
 expect "bash: --table=" "--table=chat" \
     "$(bash_complete acsdiag --table=ch)"
-expect "bash: fields" "code category" "$(bash_complete acsdiag -o c)"
+expect "bash: fields" "code codes category" "$(bash_complete acsdiag -o c)"
 expect "bash: --color values, = split off" "auto always" \
     "$(bash_complete acsdiag --color = a)"
 expect "bash: --color values, one word" "--color=never" \
@@ -68,7 +71,8 @@ expect "bash: nothing after a code and a subcode" "" \
     "$(bash_complete acsdiag 410 3112 '')"
 expect "bash: no numbers for search words" "" \
     "$(bash_complete acsdiag -s '')"
-expect "bash: the count of codes" "52" \
+expect "bash: the count of codes and subcodes" \
+    "$("$bin" --complete=numbers | wc -l | tr -d ' ')" \
     "$(bash_complete acsdiag '' | wc -w | tr -d ' ')"
 
 # --- fish
@@ -82,8 +86,8 @@ if command -v fish >/dev/null 2>&1; then
 	expect "fish: the subcodes documented with 410" "$subcodes_410" \
 	    "$(fish_complete 'acsdiag 410 ' | tr ' ' '\n' | sort -n |
 	    tr '\n' ' ' | sed 's/ $//')"
-	expect "fish: codes starting 41" "410 412 413" \
-	    "$(fish_complete 'acsdiag 41')"
+	expect "fish: numbers starting 4100" "41006 41007" \
+	    "$(fish_complete 'acsdiag 4100')"
 	expect "fish: tables" "pstn,sms" "$(fish_complete 'acsdiag -t pstn,s')"
 	expect "fish: --color" "--color=always --color=auto --color=never" \
 	    "$(fish_complete 'acsdiag --color=')"
@@ -130,6 +134,10 @@ if command -v zsh >/dev/null 2>&1; then
 	    "$subcodes_410" "$got"
 	grep -q '^3112 *-- Call setup failed' "$tmp/zsh.out" && r=ok || r=fail
 	expect "zsh: 3112 with its message" ok "$r"
+	zsh_complete 'acsdiag 4100' 41007 >"$tmp/zsh.out"
+	got=$(grep -oE '^[0-9]+ +-- ' "$tmp/zsh.out" | grep -oE '^[0-9]+' |
+	    sort -n | tr '\n' ' ' | sed 's/ $//')
+	expect "zsh: a subcode as the first operand" "41006 41007" "$got"
 	zsh_complete 'acsdiag --ta' tables twice >"$tmp/zsh.out"
 	grep -q -- '--tables *-- list the tables' "$tmp/zsh.out" &&
 	    grep -q -- '--table *-- only look' "$tmp/zsh.out" && r=ok || r=fail
