@@ -329,11 +329,11 @@ split_words(char **args, size_t nargs, size_t *nwords, char **buf)
 	}
 	/* an array of pointers */
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
-	if ((words = calloc(len, sizeof(*words))) == NULL ||
-	    (*buf = malloc(len)) == NULL)
+	if ((words = calloc(len + 1, sizeof(*words))) == NULL ||
+	    (*buf = malloc(len + 1)) == NULL)
 		err(EXIT_TROUBLE, NULL);
 	for (i = 0, p = *buf; i < nargs; i++) {
-		strcpy(p, args[i]);
+		memcpy(p, args[i], strlen(args[i]) + 1);
 		for (char *w = strtok_r(p, " \t\n", &save); w != NULL;
 		    w = strtok_r(NULL, " \t\n", &save))
 			words[n++] = w;

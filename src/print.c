@@ -71,12 +71,14 @@ field_names(void)
 {
 	static char names[256];
 
-	if (names[0] == '\0')
-		for (size_t f = 0; f < NFIELDS; f++) {
-			if (f > 0)
-				strcat(names, f + 1 < NFIELDS ? ", " : " and ");
-			strcat(names, field_name_s[f]);
-		}
+	size_t n = 0;
+
+	if (names[0] != '\0')
+		return names;
+	for (size_t f = 0; f < NFIELDS; f++)
+		n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s",
+		    f == 0 ? "" : f + 1 < NFIELDS ? ", " : " and ",
+		    field_name_s[f]);
 	return names;
 }
 
