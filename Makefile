@@ -53,22 +53,24 @@ endif
 
 CODES = $(wildcard codes/*.csv)
 
-CORE_OBJS = src/answer.o src/json.o src/keys.o src/lookup.o src/query.o \
-	src/report.o src/scan.o src/scan_csv.o src/scan_tally.o \
+CORE_OBJS = src/answer.o src/decode.o src/json.o src/keys.o src/lookup.o \
+	src/query.o src/report.o src/scan.o src/scan_csv.o src/scan_tally.o \
 	src/scan_text.o src/search.o src/codes_gen.o
 OBJS = src/acsdiag.o src/fmt.o src/hint.o src/input.o src/print.o \
 	src/print_scan.o $(CORE_OBJS)
-FUZZ_TARGETS = query search scan
+FUZZ_TARGETS = query search scan decode
 REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
-	tests/fuzz/replay_scan
+	tests/fuzz/replay_scan tests/fuzz/replay_decode
 TEST_PROGS = tests/check_core tests/check_rows tests/genlog $(REPLAY_PROGS)
 
 .PHONY: all check install uninstall clean bench sanitize memcheck lint fuzz
 
 all: acsdiag
 
+LIBS = -lcsv -lz -pthread
+
 acsdiag: $(OBJS)
-	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(ALL_LDFLAGS) -o $@ $(OBJS) -lcsv
+	$(CC) $(ALL_CFLAGS) $(LDSTATIC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
 src/%.o: src/%.c .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
@@ -83,9 +85,12 @@ gencodes: src/gencodes.c .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
 		src/gencodes.c -lcsv
 
-tests/check_core: tests/check_core.c $(CORE_OBJS) .build-flags
+CHECK_SRCS = tests/check_core.c tests/check_decode.c tests/check_query.c \
+	tests/check_scan.c tests/check_search.c
+
+tests/check_core: $(CHECK_SRCS) $(CORE_OBJS) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(DEPFLAGS) \
-		$(ALL_LDFLAGS) -o $@ tests/check_core.c $(CORE_OBJS) -lcsv \
+		$(ALL_LDFLAGS) -o $@ $(CHECK_SRCS) $(CORE_OBJS) $(LIBS) \
 		$(CHECK_LIBS)
 
 tests/check_rows: tests/check_rows.c .build-flags
@@ -95,7 +100,7 @@ tests/check_rows: tests/check_rows.c .build-flags
 $(REPLAY_PROGS): tests/fuzz/replay.c $(CORE_OBJS) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
 		tests/fuzz/replay.c tests/fuzz/fuzz_$(@:tests/fuzz/replay_%=%).c \
-		$(CORE_OBJS) -lcsv
+		$(CORE_OBJS) $(LIBS)
 
 tests/genlog tests/benchrun: .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
@@ -122,18 +127,30 @@ check: acsdiag gencodes $(TEST_PROGS)
 
 # make bench: a lookup and a search against /bin/true; --scan of a 200 MB
 # ACSCallSummary-like JSON Lines file against grep -c and a jq pipeline,
-# and the JSON reader's SSE2 string skip against its portable path.
+# the JSON reader's SSE2 string skip against its portable path, the file
+# gzipped against zcat, and eight 25 MB files with -j 2 against -j 1 on
+# two processors (taskset).
 BENCH_LOG = tests/bench.jsonl
+BENCH_FILES = tests/bench-1.jsonl tests/bench-2.jsonl tests/bench-3.jsonl \
+	tests/bench-4.jsonl tests/bench-5.jsonl tests/bench-6.jsonl \
+	tests/bench-7.jsonl tests/bench-8.jsonl
+BENCH_DATA = $(BENCH_LOG) $(BENCH_LOG).gz $(BENCH_FILES)
 
 $(BENCH_LOG): tests/genlog
 	./tests/genlog -f jsonl -s 200M -o $@
 
+$(BENCH_LOG).gz: $(BENCH_LOG)
+	gzip -c $(BENCH_LOG) >$@
+
+$(BENCH_FILES): tests/genlog
+	./tests/genlog -f jsonl -s 25M -S $(@:tests/bench-%.jsonl=%) -o $@
+
 # acsdiag built without the SSE2 path, for make bench.
 tests/acsdiag-portable: $(OBJS:.o=.c) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) -DACSDIAG_PORTABLE $(LDSTATIC) \
-		$(ALL_LDFLAGS) -o $@ $(OBJS:.o=.c) -lcsv
+		$(ALL_LDFLAGS) -o $@ $(OBJS:.o=.c) $(LIBS)
 
-bench: acsdiag tests/benchrun tests/acsdiag-portable $(BENCH_LOG)
+bench: acsdiag tests/benchrun tests/acsdiag-portable $(BENCH_DATA)
 	./tests/benchrun -n 300 ./acsdiag 410 3112
 	./tests/benchrun -n 300 ./acsdiag --search network
 	./tests/benchrun -n 10 -w 1 \
@@ -145,6 +162,11 @@ bench: acsdiag tests/benchrun tests/acsdiag-portable $(BENCH_LOG)
 	./tests/benchrun -n 10 -w 1 \
 		-R './tests/acsdiag-portable -q --scan $(BENCH_LOG)' \
 		./acsdiag -q --scan $(BENCH_LOG)
+	./tests/benchrun -n 5 -w 1 -R 'zcat $(BENCH_LOG).gz >/dev/null' \
+		./acsdiag -q --scan $(BENCH_LOG).gz
+	./tests/benchrun -n 5 -w 1 \
+		-R 'taskset -c 0,1 ./acsdiag -q --scan -j 1 $(BENCH_FILES)' \
+		taskset -c 0,1 ./acsdiag -q --scan -j 2 $(BENCH_FILES)
 	@rm -f tests/bench.out
 
 # The test suite again, built with AddressSanitizer and
@@ -198,7 +220,7 @@ FUZZ_SRCS = $(CORE_OBJS:.o=.c)
 fuzz: src/codes_gen.c
 	for t in $(FUZZ_TARGETS); do \
 		$(FUZZ_CC) $(FUZZ_CFLAGS) -o tests/fuzz/fuzz_$$t \
-			tests/fuzz/fuzz_$$t.c $(FUZZ_SRCS) -lcsv || exit 1; \
+			tests/fuzz/fuzz_$$t.c $(FUZZ_SRCS) $(LIBS) || exit 1; \
 		mkdir -p tests/fuzz/work/$$t || exit 1; \
 		./tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
 			-timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
@@ -229,6 +251,6 @@ uninstall:
 clean:
 	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
 		src/*.d gencodes.d tests/*.d tests/fuzz/*.d .build-flags \
-		$(TEST_PROGS) tests/benchrun $(BENCH_LOG) tests/bench.out \
+		$(TEST_PROGS) tests/benchrun $(BENCH_DATA) tests/bench.out \
 		tests/acsdiag-portable \
-		tests/fuzz/fuzz_query tests/fuzz/fuzz_search tests/fuzz/fuzz_scan
+		$(FUZZ_TARGETS:%=tests/fuzz/fuzz_%)

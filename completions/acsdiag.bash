@@ -4,9 +4,9 @@
 # (acsdiag --complete=WHAT), never from a copied list: after a code, TAB
 # offers the subcodes documented with it.
 
-_acsdiag_options='-E --regex -h --help -l --long -o --fields -q --quiet
-	-s --search -t --table -V --version -x --exact --color --json --list --tables
-	--tips --no-tips --complete --scan'
+_acsdiag_options='-E --regex -h --help -j --jobs -l --long -o --fields -q --quiet
+	-r --recursive -s --search -t --table -V --version -x --exact --color
+	--count-field --json --list --tables --tips --no-tips --complete --scan'
 
 # _acsdiag_values WORDLIST CUR: set COMPREPLY to the words starting with CUR
 _acsdiag_values()
@@ -64,7 +64,7 @@ _acsdiag()
 		fi
 		case $w in
 		-t | --table) skip=t ;;
-		-o | --fields | --complete) skip=1 ;;
+		-o | --fields | --complete | -j | --jobs | --count-field) skip=1 ;;
 		--table=*) tables+=(-t "${w#*=}") ;;
 		-s | --search | -E | --regex | --list | --tables | --tips | -h | --help | -V | --version)
 			search=1 ;;
@@ -80,6 +80,7 @@ _acsdiag()
 		-t | --table) opt=--table ;;
 		-o | --fields) opt=--fields ;;
 		--complete) opt=--complete ;;
+		-j | --jobs | --count-field) opt=--jobs ;;
 		esac
 	fi
 	case $opt in
@@ -87,6 +88,7 @@ _acsdiag()
 	--fields) _acsdiag_list "$cmd" fields "$cur" ;;
 	--color) _acsdiag_values 'auto always never' "$cur" ;;
 	--complete) _acsdiag_values 'codes subcodes numbers tables fields' "$cur" ;;
+	--jobs | --count-field) COMPREPLY=() ;;	# a number, a name: typed
 	esac
 	if [ -n "$opt" ]; then
 		# one word "--color=al": the completion replaces all of it

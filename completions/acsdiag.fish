@@ -19,7 +19,7 @@ function __acsdiag_state
         switch $w
             case -t --table
                 set skip t
-            case -o --fields --complete
+            case -o --fields --complete -j --jobs --count-field
                 set skip 1
             case '--table=*'
                 set tables $tables -t (string replace -- '--table=' '' $w)
@@ -60,14 +60,17 @@ end
 complete -c acsdiag -f
 complete -c acsdiag -s E -l regex -d 'Search with POSIX extended regular expressions'
 complete -c acsdiag -s h -l help -d 'Print the help and exit'
+complete -c acsdiag -s j -l jobs -x -d '--scan: scan this many files at once'
 complete -c acsdiag -s l -l long -d 'Print whole entries for --search and --list'
 complete -c acsdiag -s o -l fields -x -a '(__acsdiag_list fields)' -d 'Print only these fields'
 complete -c acsdiag -s q -l quiet -d 'Print nothing; exit status only'
+complete -c acsdiag -s r -l recursive -d '--scan: read the files of directories'
 complete -c acsdiag -s s -l search -d 'List entries containing every word'
 complete -c acsdiag -s t -l table -x -a '(__acsdiag_list tables)' -d 'Only look in these tables'
 complete -c acsdiag -s V -l version -d 'Print the version and the data sources'
 complete -c acsdiag -s x -l exact -d 'Exact entries only: no fallback, class or rule'
 complete -c acsdiag -l color -f -a 'auto always never' -d 'Color the output'
+complete -c acsdiag -l count-field -x -d '--scan: the column that counts records'
 complete -c acsdiag -l json -d 'Print JSON Lines, one object per entry'
 complete -c acsdiag -l list -d 'List every entry, one line each'
 complete -c acsdiag -l tables -d 'List the tables'

@@ -42,8 +42,8 @@ static const char usage_text[] =
 "               [--no-tips] -s | -E WORD...\n"
 "       acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
 "               --list\n"
-"       acsdiag [-q] [-t NAME[,NAME...]] [--color[=WHEN]] [--json] --scan\n"
-"               [FILE...]\n"
+"       acsdiag [-qr] [-j N] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
+"               [--count-field NAME] --scan [FILE...]\n"
 "       acsdiag [-q] [-o FIELDS] [--color[=WHEN]] [--json] --tips\n"
 "       acsdiag [-q] [--json] --tables\n"
 "       acsdiag [-t NAME[,NAME...]] --complete=WHAT [CODE]\n"
@@ -72,10 +72,12 @@ static const char help_text[] =
 "\n"
 "  -E, --regex       search with POSIX extended regular expressions\n"
 "  -h, --help        print this help and exit\n"
+"  -j, --jobs N      scan N files at once (default: the processors online)\n"
 "  -l, --long        print whole entries for --search and --list\n"
 "  -o, --fields LIST print only these fields, tab-separated: query, table,\n"
 "                    code, codes, subcode, category, message, advice, links\n"
 "  -q, --quiet       print nothing; report through the exit status only\n"
+"  -r, --recursive   scan the files of directories, in name order\n"
 "  -s, --search      list entries containing every WORD (each argument\n"
 "                    split at spaces), best first\n"
 "  -t, --table NAME  only look in these tables (see --tables)\n"
@@ -83,10 +85,14 @@ static const char help_text[] =
 "  -x, --exact       exact entries only: no fallback, class or rule\n"
 "      --color[=WHEN]\n"
 "                    color the output: auto (on a terminal), always, never\n"
+"      --count-field NAME\n"
+"                    --scan: the column or key that says how many records a\n"
+"                    row stands for (default count_, Count or Calls)\n"
 "      --json        print JSON Lines, one object per entry\n"
 "      --list        list every entry, one line each\n"
 "      --scan        count the code and subcode pairs in the log FILEs (or\n"
-"                    standard input): JSON, CSV exports, text; explain them\n"
+"                    standard input): JSON, CSV exports of any dialect,\n"
+"                    text, gzip, UTF-16; explain them\n"
 "      --tables      list the tables: name, entries, description\n"
 "      --tips        print the troubleshooting tips\n"
 "      --no-tips     do not print tips after the entries\n"
@@ -121,12 +127,13 @@ enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS,
 
 /* Long options without a short form. */
 enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
-	OPT_COLOR, OPT_COMPLETE, OPT_SCAN };
+	OPT_COLOR, OPT_COMPLETE, OPT_SCAN, OPT_COUNT_FIELD };
 
 static struct {
 	int quiet;
 	int exact;		/* -x: exact entries only */
 	int batch;		/* reading queries from standard input */
+	struct input_options input;	/* --scan's */
 	uint64_t tables;
 	const char *where;	/* "stdin:3: " in batch mode, else "" */
 } opt = { .tables = ACS_ALL_TABLES, .where = "" };
@@ -433,24 +440,43 @@ plural(uint64_t n)
 	return n == 1 ? "" : "s";
 }
 
-/* Scan one file ("-": standard input) into the tally. */
-static int
-scan_file(const char *name, struct scan_tally *t)
+/* "N what[s]" for the scan summary. */
+static void
+count_of(uint64_t n, const char *what)
 {
-	int fd, rc;
+	fprintf(stderr, "%llu %s%s", (unsigned long long)n, what, plural(n));
+}
 
-	if (strcmp(name, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(name, O_RDONLY)) == -1) {
-		warn("%s", name);
-		return -1;
-	}
-	rc = scan_fd(fd, SCAN_AUTO, t);
-	if (rc != 0)
-		warn("%s", strcmp(name, "-") == 0 ? "stdin" : name);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return rc;
+/* The scan summary on standard error: what was read, counted, skipped and
+ * why. */
+static void
+scan_summary(const struct scan_stats *st, size_t distinct)
+{
+	uint64_t skipped = scan_skipped(st);
+	const char *sep = ": ";
+
+	fputs("acsdiag: ", stderr);
+	count_of(st->lines, "line");
+	fputs(" read, ", stderr);
+	count_of(st->records, "record");
+	fprintf(stderr, " with a pair, %s", st->overflow > 0 ? "at least " :
+	    "");
+	count_of(distinct, "distinct pair");
+	fprintf(stderr, ", %llu skipped", (unsigned long long)skipped);
+	for (int k = 0; k < NSKIPS; k++)
+		if (st->skipped[k] > 0) {
+			fprintf(stderr, "%s%llu %s", sep,
+			    (unsigned long long)st->skipped[k],
+			    scan_skip_names[k]);
+			sep = ", ";
+		}
+	fputc('\n', stderr);
+	if (st->overflow > 0)
+		fprintf(stderr, "acsdiag: %llu record%s with undocumented "
+		    "pairs past the first %d distinct pairs %s counted "
+		    "together, not listed\n", (unsigned long long)st->overflow,
+		    plural(st->overflow), SCAN_MAX_PAIRS, st->overflow == 1 ?
+		    "is" : "are");
 }
 
 /*
@@ -465,39 +491,26 @@ cmd_scan(char **files, int nfiles)
 	struct scan_pair *pairs;
 	struct pair_report *reports = NULL;
 	struct scan_totals totals;
-	size_t n;
-	int status = EXIT_FOUND, i;
+	size_t n, k;
+	int status = EXIT_FOUND;
 
 	scan_tally_init(&t);
-	if (nfiles == 0 && scan_file("-", &t) != 0)
+	if (scan_inputs(files, nfiles, &opt.input, &t) != 0)
 		status = EXIT_TROUBLE;
-	for (i = 0; i < nfiles; i++)
-		if (scan_file(files[i], &t) != 0)
-			status = EXIT_TROUBLE;
+	if (t.stats.out_of_memory)
+		errx(EXIT_TROUBLE, "out of memory");
 	if ((pairs = calloc(t.npairs + 1, sizeof(*pairs))) == NULL ||
 	    (reports = calloc(t.npairs + 1, sizeof(*reports))) == NULL)
 		err(EXIT_TROUBLE, NULL);
 	n = scan_sorted(&t, pairs);
-	for (size_t k = 0; k < n; k++)
-		report_pair(&pairs[k], opt.tables, &reports[k]);
+	for (k = 0; k < n; k++)
+		if (report_pair(&pairs[k], opt.tables, &reports[k]) != 0)
+			err(EXIT_TROUBLE, NULL);
 	report_totals(reports, n, &t.stats, &totals);
 	if (!opt.quiet) {
-		print_scan(reports, n, &totals);
-		fprintf(stderr, "acsdiag: %llu line%s read, %llu record%s with "
-		    "a pair, %s%zu distinct pair%s, %llu line%s skipped\n",
-		    (unsigned long long)t.stats.lines, plural(t.stats.lines),
-		    (unsigned long long)t.stats.records,
-		    plural(t.stats.records), t.stats.overflow > 0 ?
-		    "at least " : "", n, plural(n),
-		    (unsigned long long)t.stats.skipped,
-		    plural(t.stats.skipped));
-		if (t.stats.overflow > 0)
-			fprintf(stderr, "acsdiag: %llu record%s with undocumented "
-			    "pairs past the first %d distinct pairs %s counted "
-			    "together, not listed\n",
-			    (unsigned long long)t.stats.overflow,
-			    plural(t.stats.overflow), SCAN_MAX_PAIRS,
-			    t.stats.overflow == 1 ? "is" : "are");
+		print_scan(reports, n, &totals, &t.stats);
+		/* the pairs counted together are at least one more */
+		scan_summary(&t.stats, n + (t.stats.overflow > 0));
 	}
 	if (status == EXIT_FOUND && t.stats.records == 0)
 		status = EXIT_NOT_FOUND;
@@ -686,6 +699,19 @@ fields_option(const char *arg)
 	    printable(name, buf, sizeof(buf)), field_names());
 }
 
+/* -j N: files scanned at once, 1 to 256. */
+static int
+jobs_option(const char *arg)
+{
+	uint32_t n;
+	char buf[80];
+
+	if (parse_number(arg, &n) != NUMBER_OK || n < 1 || n > 256)
+		usage_error("invalid -j value '%s': expected 1 to 256",
+		    printable(arg, buf, sizeof(buf)));
+	return (int)n;
+}
+
 /* --color[=WHEN]: 1 always, 0 never, -1 auto. */
 static int
 color_option(const char *arg)
@@ -840,7 +866,9 @@ main(int argc, char *argv[])
 		{ "help",	no_argument,		NULL,	'h' },
 		{ "long",	no_argument,		NULL,	'l' },
 		{ "fields",	required_argument,	NULL,	'o' },
+		{ "jobs",	required_argument,	NULL,	'j' },
 		{ "quiet",	no_argument,		NULL,	'q' },
+		{ "recursive",	no_argument,		NULL,	'r' },
 		{ "search",	no_argument,		NULL,	's' },
 		{ "table",	required_argument,	NULL,	't' },
 		{ "version",	no_argument,		NULL,	'V' },
@@ -853,17 +881,18 @@ main(int argc, char *argv[])
 		{ "no-tips",	no_argument,		NULL,	OPT_NO_TIPS },
 		{ "complete",	required_argument,	NULL,	OPT_COMPLETE },
 		{ "scan",	no_argument,		NULL,	OPT_SCAN },
+		{ "count-field", required_argument,	NULL,	OPT_COUNT_FIELD },
 		{ NULL,		0,			NULL,	0 },
 	};
 	enum mode mode = MODE_LOOKUP;
 	uint64_t tables = 0;
 	char buf[80];
-	const char *complete = NULL;
+	const char *complete = NULL, *scan_only = NULL;
 	int ch, regex = 0, status, json = 0, long_format = 0, color = -1;
 
 	signal(SIGPIPE, SIG_DFL);
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":Ehlo:qst:Vx", longopts,
+	while ((ch = getopt_long(argc, argv, ":Ehj:lo:qrst:Vx", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'E':
@@ -874,6 +903,10 @@ main(int argc, char *argv[])
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
 			return finish(EXIT_FOUND);
+		case 'j':
+			opt.input.jobs = jobs_option(optarg);
+			scan_only = "-j";
+			break;
 		case 'l':
 			long_format = 1;
 			break;
@@ -882,6 +915,10 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			opt.quiet = 1;
+			break;
+		case 'r':
+			opt.input.recursive = 1;
+			scan_only = "-r";
 			break;
 		case 's':
 			set_mode(&mode, MODE_SEARCH, "--search");
@@ -922,6 +959,12 @@ main(int argc, char *argv[])
 		case OPT_SCAN:
 			set_mode(&mode, MODE_SCAN, "--scan");
 			break;
+		case OPT_COUNT_FIELD:
+			if (optarg == NULL || *optarg == '\0')
+				usage_error("empty --count-field");
+			opt.input.scan.count_field = optarg;
+			scan_only = "--count-field";
+			break;
 		case OPT_COMPLETE:
 			set_mode(&mode, MODE_COMPLETE, "--complete");
 			complete = optarg;
@@ -937,6 +980,11 @@ main(int argc, char *argv[])
 	if (json && out.nfields > 0)
 		usage_error("--json and --fields cannot be used together");
 	check_options(mode, tables != 0, long_format, json, color);
+	if (scan_only != NULL && mode != MODE_SCAN)
+		usage_error("%s does not apply to %s", scan_only, mode ==
+		    MODE_LOOKUP ? "a lookup" : "anything but --scan");
+	if (opt.input.jobs == 0)
+		opt.input.jobs = default_jobs();
 	if (json)
 		out.format = FORMAT_JSON;
 	else if (out.nfields > 0)

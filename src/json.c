@@ -2,25 +2,34 @@
  * The streaming JSON reader (see json.h).  It keeps a stack of open
  * containers and, for each open object, its code and subcode so far; it
  * looks at a string only to tell a known key, and at a value only when it
- * belongs to one.  Plain string bytes are skipped 8 or 16 at a time.  A
- * syntax error skips the rest of its line: in JSON Lines the next line is
- * the next record.  No I/O, no allocation.
+ * belongs to one.  Plain string bytes are skipped 8 or 16 at a time;
+ * bytes of 0x80 and above are string bytes like any other (a Latin-1 user
+ * name does not hide the pair of its record).  It stops, for its caller
+ * to decide, at a syntax error and at what cannot start a value outside
+ * one.  No I/O, no allocation.
  */
 #include <string.h>
+#include <strings.h>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
 #include "json.h"
+
+/* The reader's hot path is one function: the compiler is told so. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 #include "lookup.h"
-#include "utf8.h"
 
 /*
  * Which of the 8 bytes of v end a run of plain string bytes: a quote, a
- * backslash, a control character or a byte of 0x80 and above?  The high
- * bit of each such byte is set in the result, exactly (no carries cross
- * bytes: the sums stay below 0x100).
+ * backslash or a control character?  The high bit of each such byte is
+ * set in the result, exactly (no carries cross bytes: the sums stay below
+ * 0x100).
  */
 #define ONES UINT64_C(0x0101010101010101)
 #define LOWS UINT64_C(0x7f7f7f7f7f7f7f7f)
@@ -39,8 +48,7 @@ special(uint64_t v)
 {
 	uint64_t below_space = ~(((v & LOWS) + ONES * 0x60) | v) & HIGHS;
 
-	return byte_is(v, '"') | byte_is(v, '\\') | below_space |
-	    (v & HIGHS);
+	return byte_is(v, '"') | byte_is(v, '\\') | below_space;
 }
 
 /* The index of the first byte flagged in mask (little-endian loads). */
@@ -60,22 +68,21 @@ first_flagged(uint64_t mask)
 
 /*
  * Where the run of plain string bytes from p ends (at most at end): 16
- * bytes at a time with SSE2 where there is SSE2 (the signed compare with
- * 0x20 catches both control characters and bytes of 0x80 and above),
- * else 8 at a time.  ACSDIAG_PORTABLE builds the portable path alone.
+ * bytes at a time with SSE2 where there is SSE2, else 8 at a time.
+ * ACSDIAG_PORTABLE builds the portable path alone.
  */
-static inline const unsigned char *
+static ALWAYS_INLINE const unsigned char *
 plain_run(const unsigned char *p, const unsigned char *end)
 {
 #if defined(__SSE2__) && !defined(ACSDIAG_PORTABLE)
 	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i space = _mm_set1_epi8(0x20);
+	const __m128i ctrl = _mm_set1_epi8(0x1f);
 
 	while (end - p >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
 		    _mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-		    _mm_cmplt_epi8(v, space)));
+		    _mm_cmpeq_epi8(_mm_max_epu8(v, ctrl), ctrl)));
 
 		if (m != 0)
 			return p + __builtin_ctz((unsigned)m);
@@ -90,7 +97,7 @@ plain_run(const unsigned char *p, const unsigned char *end)
 			return p + first_flagged(m);
 		p += 8;
 	}
-	while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+	while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
 		p++;
 	return p;
 }
@@ -101,33 +108,41 @@ json_init(struct json_reader *j, const struct json_sink *sink)
 	memset(j, 0, sizeof(*j));
 	j->sink = *sink;
 	j->state = J_OUT;
+	j->line_start = 1;
 }
 
-/* Forget the containers and tokens open: a fresh start after an error. */
-static void
+/*
+ * Forget the values and records open, as after an error: a fresh start,
+ * at the start of a line.  The pairs of the records open are dropped.
+ */
+void
 json_reset(struct json_reader *j)
 {
 	j->state = J_OUT;
+	j->expect = X_VALUE;
 	j->depth = 0;
+	j->nrec = 0;
 	j->pending = j->value_of = j->key = KEY_NONE;
-	j->last_string = j->in_escape = j->utf8_have = 0;
+	j->last_string = j->in_escape = 0;
+	j->line_start = 1;
 }
 
-/* A syntax error: report the line once, skip to its end, start afresh. */
-static void
-json_error(struct json_reader *j)
+/* Is the reader between values, with nothing open? */
+int
+json_idle(const struct json_reader *j)
 {
-	if (!j->line_bad) {
-		j->errors++;
-		if (j->sink.error != NULL)
-			j->sink.error(j->sink.arg);
-	}
-	json_reset(j);
-	j->line_bad = 1;
-	j->state = J_SKIP_LINE;
+	return j->state == J_OUT && j->depth == 0;
 }
 
-/* Report a value of a known key that is not a code or subcode. */
+/* May a value start now? */
+static inline int
+json_expects_value(const struct json_reader *j)
+{
+	return j->depth == 0 || j->expect == X_VALUE ||
+	    j->expect == X_VALUE_OR_CLOSE;
+}
+
+/* Report a value of a known key that is not what it should be. */
 static void
 json_bad(struct json_reader *j, enum key_kind kind, enum json_bad_kind what,
     const char *v, size_t len, size_t full)
@@ -139,10 +154,118 @@ json_bad(struct json_reader *j, enum key_kind kind, enum json_bad_kind what,
 		j->sink.bad(j->sink.arg, &b);
 }
 
+/* The record the pairs read now belong to, or NULL outside any. */
+static inline struct json_pending *
+json_record_now(struct json_reader *j)
+{
+	return j->nrec > 0 ? &j->rec[j->nrec - 1] : NULL;
+}
+
+/* Report the pairs of a record, and forget them. */
+static void
+json_report(struct json_reader *j, struct json_pending *r, int more)
+{
+	struct json_record rec = { r->hits, r->nhits, r->has_weight ?
+		r->weight : 1, r->bad, more };
+
+	if (j->sink.record != NULL && (r->nhits > 0 || !r->records || r->bad))
+		j->sink.record(j->sink.arg, &rec);
+	j->top_reported = 1;
+	r->nhits = 0;
+	r->records = more;	/* what follows its first pairs is no loss */
+}
+
+/* A pair of the record being read. */
+static void
+json_hit(struct json_reader *j, uint32_t code, int has_subcode,
+    uint32_t subcode)
+{
+	struct json_pending *r = json_record_now(j);
+
+	if (r == NULL)
+		return;
+	if (r->nhits == JSON_MAX_HITS)
+		json_report(j, r, 1);
+	r->hits[r->nhits].code = code;
+	r->hits[r->nhits++].subcode = has_subcode ? subcode : JSON_NO_SUBCODE;
+}
+
+/* A record starts with the container at depth j->depth. */
+static void
+json_record_open(struct json_reader *j)
+{
+	struct json_pending *r = &j->rec[j->nrec++];
+
+	if (j->nrec > 1)
+		j->rec[j->nrec - 2].records++;
+	r->nhits = 0;
+	r->weight = 0;
+	r->has_weight = r->bad = r->records = 0;
+	r->depth = j->depth;
+	j->frame[j->depth - 1].record = 1;
+}
+
+/* Read v[0..len) as a count, a number of up to 19 digits. */
+static void
+json_count(struct json_reader *j, const char *v, size_t len, size_t full)
+{
+	struct json_pending *r = json_record_now(j);
+	uint64_t n = 0;
+	size_t i;
+
+	/* the count of the record's own object or row, not of one within */
+	if (r == NULL || r->has_weight || r->depth != j->depth)
+		return;
+	r->has_weight = 1;
+	for (i = 0; i < len && v[i] >= '0' && v[i] <= '9'; i++)
+		n = n * 10 + (uint64_t)(v[i] - '0');
+	if (len == 0 || i < len || full != len || len > 19)
+		r->bad = 1;
+	r->weight = n;
+}
+
+/* json_classify with a count field of the caller's. */
+static enum key_kind
+json_classify_count(const struct json_reader *j, const char *s, size_t len)
+{
+	enum key_kind k = key_kind(s, len);
+
+	if (len == j->count_len && strncasecmp(s, j->count_field, len) == 0)
+		return KEY_COUNT;
+	return k == KEY_COUNT ? KEY_NONE : k;
+}
+
+/* What the key s[0..len) names: with a count field of its own, the
+ * caller's count replaces the list's. */
+static inline enum key_kind
+json_classify(const struct json_reader *j, const char *s, size_t len)
+{
+	if (j->count_field != NULL)
+		return json_classify_count(j, s, len);
+	return key_kind(s, len);
+}
+
+/* The name of a column of a query API table: where its code, subcode
+ * and count are. */
+static void
+json_column(struct json_reader *j, const char *v, size_t len)
+{
+	enum key_kind k = json_classify(j, v, len);
+	struct json_frame *table;
+
+	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_COLUMN ||
+	    (k != KEY_CODE && k != KEY_SUBCODE && k != KEY_COUNT))
+		return;
+	table = &j->frame[j->depth - 3];
+	if (table->col[k - KEY_CODE] < 0)
+		table->col[k - KEY_CODE] =
+		    (int16_t)j->frame[j->depth - 2].index;
+}
+
 /*
  * Give the value of KEY just read, v[0..len) of a value full bytes long,
- * to the innermost object: a number of 1 to 9 digits, written as a number
- * or a string (plain: a string with escapes is not one).
+ * to the innermost object or row: a code or subcode is a number of 1 to 9
+ * digits, written as a number or a string.
  */
 static void
 json_value(struct json_reader *j, enum key_kind key, const char *v,
@@ -151,14 +274,24 @@ json_value(struct json_reader *j, enum key_kind key, const char *v,
 	struct json_frame *o;
 	uint32_t n;
 
-	if (key == KEY_NONE || j->depth == 0 ||
-	    j->frame[j->depth - 1].kind != '{')
+	if (key == KEY_NONE || j->depth == 0)
+		return;
+	o = &j->frame[j->depth - 1];
+	if (key == KEY_COUNT) {
+		json_count(j, v, len, full);
+		return;
+	}
+	if (key == KEY_NAME) {
+		json_column(j, v, full == len ? len : 0);
+		return;
+	}
+	if ((key != KEY_CODE && key != KEY_SUBCODE) ||
+	    (o->kind != '{' && o->role != ROLE_ROW))
 		return;
 	if (full != len || parse_digits(v, len, &n) != NUMBER_OK) {
 		json_bad(j, key, what, v, len, full);
 		return;
 	}
-	o = &j->frame[j->depth - 1];
 	if (key == KEY_CODE && !o->has_code) {
 		o->code = n;
 		o->has_code = 1;
@@ -166,6 +299,23 @@ json_value(struct json_reader *j, enum key_kind key, const char *v,
 		o->subcode = n;
 		o->has_subcode = 1;
 	}
+}
+
+/* What a value starting now is the value of: its key, or, in a row of a
+ * query API table, its column. */
+static inline enum key_kind
+json_value_key(const struct json_reader *j)
+{
+	const struct json_frame *f;
+
+	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_ROW)
+		return j->pending;
+	f = &j->frame[j->depth - 3];
+	for (int c = 0; c < 3; c++)
+		if (f->col[c] >= 0 &&
+		    (uint32_t)f->col[c] == j->frame[j->depth - 1].index)
+			return (enum key_kind)(KEY_CODE + c);
+	return KEY_NONE;
 }
 
 /* A scalar value ended: at the top level, it is a whole value. */
@@ -180,17 +330,17 @@ json_scalar_done(struct json_reader *j)
 static void
 json_start_value(struct json_reader *j)
 {
-	j->value_of = j->pending;
+	j->value_of = json_value_key(j);
 	j->pending = KEY_NONE;
 	j->last_string = 0;
 }
 
 /* The string s[0..len) may be a key: remember what it names, and how it
  * is written if it names something. */
-static inline void
+static ALWAYS_INLINE void
 json_key(struct json_reader *j, const char *s, size_t len)
 {
-	j->key = len <= JSON_KEY_MAX ? key_kind(s, len) : KEY_NONE;
+	j->key = len <= JSON_KEY_MAX ? json_classify(j, s, len) : KEY_NONE;
 	if (j->key != KEY_NONE) {
 		memcpy(j->keytext, s, len);
 		j->keylen = len;
@@ -220,23 +370,27 @@ json_end_string(struct json_reader *j, const unsigned char *chunk,
 			kept = j->slen;
 		if (kept > JSON_VALUE_MAX)
 			kept = JSON_VALUE_MAX;
-		if (j->escaped && j->depth > 0 &&
+		if (j->escaped && (j->value_of == KEY_CODE ||
+		    j->value_of == KEY_SUBCODE) && j->depth > 0 &&
 		    j->frame[j->depth - 1].kind == '{')
 			json_bad(j, j->value_of, JSON_BAD_STRING, text, kept,
 			    j->slen);	/* an escape is no plain number */
-		else
+		else if (!j->escaped)
 			json_value(j, j->value_of, text, kept, j->slen,
 			    JSON_BAD_STRING);
 		j->value_of = KEY_NONE;
+	}
+	if (!j->str_is_key) {
+		j->expect = X_COMMA_OR_CLOSE;
 		json_scalar_done(j);
 		return;
 	}
+	j->expect = X_COLON;
 	j->last_string = 1;
 	if (j->escaped)
 		j->key = KEY_NONE;
 	else
 		json_key(j, text, j->slen);
-	json_scalar_done(j);
 }
 
 /* A chunk ends inside a string: keep its first bytes for later. */
@@ -254,38 +408,11 @@ json_save_string(struct json_reader *j, const unsigned char *chunk,
 	j->sbeg = NULL;
 }
 
-/* Continue a string after an escape or a UTF-8 sequence cut by the last
- * chunk; return where the plain bytes start, or, after an error (the
- * state is then J_SKIP_LINE), the byte that made it, not consumed. */
+/* A syntax error at p: stop there. */
 static const unsigned char *
-json_string_resume(struct json_reader *j, const unsigned char *p,
-    const unsigned char *end)
+json_error(struct json_reader *j, const unsigned char *p)
 {
-	if (j->in_escape) {
-		j->in_escape = 0;
-		if (*p < 0x20) {
-			json_error(j);
-			return p;
-		}
-		p++;
-		j->slen++;
-	}
-	/* complete a sequence the last chunk cut, and check it whole */
-	while (j->utf8_have > 0 && p < end) {
-		int r;
-
-		j->utf8[j->utf8_have] = *p;
-		r = utf8_sequence(j->utf8, (size_t)j->utf8_have + 1);
-		if (r == 0) {
-			/* not consumed: a newline still ends the line, as it
-			 * does when no chunk cuts the sequence */
-			json_error(j);
-			return p;
-		}
-		j->utf8_have = r > 0 ? 0 : j->utf8_have + 1;
-		j->slen++;
-		p++;
-	}
+	j->stop = JSON_ERROR;
 	return p;
 }
 
@@ -295,11 +422,15 @@ json_string(struct json_reader *j, const unsigned char *p,
     const unsigned char *end)
 {
 	const unsigned char *s, *chunk = j->chunk;
-	int len;
 
-	p = json_string_resume(j, p, end);
-	if (j->state != J_STRING || p == end)
-		return p;
+	if (j->in_escape) {
+		/* the backslash ended the last chunk */
+		j->in_escape = 0;
+		if (*p < 0x20)
+			return json_error(j, p);
+		p++;
+		j->slen++;
+	}
 	for (;;) {
 		s = p;
 		p = plain_run(p, end);
@@ -312,87 +443,117 @@ json_string(struct json_reader *j, const unsigned char *p,
 			json_end_string(j, chunk, p);
 			return p + 1;
 		}
-		if (*p == '\\') {
-			j->escaped = 1;
-			j->slen += 2;
-			if (++p == end) {
-				j->in_escape = 1;
-				j->slen--;
-				json_save_string(j, chunk, end);
-				return p;
-			}
-			if (*p < 0x20) {
-				json_error(j);
-				return p;
-			}
-			p++;
-			continue;
-		}
-		if (*p < 0x20 || (len = utf8_sequence(p, (size_t)(end - p))) ==
-		    0) {
-			json_error(j);
+		if (*p != '\\')
+			return json_error(j, p);	/* a control character */
+		j->escaped = 1;
+		j->slen += 2;
+		if (++p == end) {
+			j->in_escape = 1;
+			j->slen--;
+			json_save_string(j, chunk, end);
 			return p;
 		}
-		j->escaped = 1;		/* not a key we know */
-		if (len < 0) {
-			/* cut by the chunk: the next one checks it whole */
-			j->utf8_have = (int)(end - p);
-			memcpy(j->utf8, p, (size_t)j->utf8_have);
-			j->slen += (size_t)(end - p);
-			json_save_string(j, chunk, end);
-			return end;
-		}
-		j->slen += (size_t)len;
-		p += len;
+		if (*p < 0x20)
+			return json_error(j, p);
+		p++;
 	}
 }
 
+/* The role of a container that opens now, as a value of the key pending
+ * or an element of the container it is in. */
+static enum json_role
+json_role(const struct json_reader *j, int c)
+{
+	const struct json_frame *up = j->depth > 0 ?
+	    &j->frame[j->depth - 1] : NULL;
+
+	if (up == NULL)
+		return c == '[' ? ROLE_RECORDS : ROLE_NONE;
+	if (c == '[') {
+		if (j->pending == KEY_COLUMNS && up->kind == '{')
+			return ROLE_COLUMNS;
+		if (j->pending == KEY_ROWS && up->kind == '{')
+			return ROLE_ROWS;
+		if (j->pending == KEY_RECORDS && j->nrec == 1)
+			return ROLE_RECORDS;
+		return up->role == ROLE_ROWS ? ROLE_ROW : ROLE_NONE;
+	}
+	return up->role == ROLE_COLUMNS ? ROLE_COLUMN : ROLE_NONE;
+}
+
 /* A '{' or '['. */
-static void
-json_open(struct json_reader *j, int c)
+static const unsigned char *
+json_open(struct json_reader *j, const unsigned char *p)
 {
 	struct json_frame *f;
+	enum json_role role;
+	int c = *p, record;
 
-	if (j->depth == JSON_MAX_DEPTH) {
-		json_error(j);
-		return;
-	}
+	if (j->depth == JSON_MAX_DEPTH)
+		return json_error(j, p);
+	role = json_role(j, c);
+	/* a record: a top-level value, an object of an array of records,
+	 * a row of a table; not within a record within a record */
+	record = j->depth == 0 || (j->nrec < 2 && ((c == '{' &&
+	    j->frame[j->depth - 1].role == ROLE_RECORDS) || role == ROLE_ROW));
 	json_start_value(j);
-	if (j->value_of != KEY_NONE)
+	if (j->value_of == KEY_CODE || j->value_of == KEY_SUBCODE)
 		json_bad(j, j->value_of, JSON_BAD_CONTAINER, c == '{' ? "{" :
 		    "[", 1, 1);
 	j->value_of = KEY_NONE;
 	f = &j->frame[j->depth++];
 	memset(f, 0, sizeof(*f));
 	f->kind = (char)c;
+	j->expect = c == '{' ? X_KEY_OR_CLOSE : X_VALUE_OR_CLOSE;
+	f->role = (uint8_t)role;
+	f->col[0] = f->col[1] = f->col[2] = -1;
 	if (c == '{')
 		f->order = j->opened++;
+	if (j->depth == 1) {
+		j->top_id++;
+		j->top_start = p;
+		j->top_line_start = j->line_start;
+		j->top_reported = 0;
+	}
+	if (record)
+		json_record_open(j);
+	j->line_start = 0;
+	return p + 1;
 }
 
 /* A '}' or ']': close the innermost container; report an object with a
- * code or a subcode. */
-static void
-json_close(struct json_reader *j, int c)
+ * code or a subcode, and a record that ends. */
+static const unsigned char *
+json_close(struct json_reader *j, const unsigned char *p)
 {
 	struct json_frame *f;
+	int c = *p;
 
 	if (j->depth == 0 ||
-	    j->frame[j->depth - 1].kind != (c == '}' ? '{' : '[')) {
-		json_error(j);
-		return;
-	}
+	    j->frame[j->depth - 1].kind != (c == '}' ? '{' : '[') ||
+	    (j->expect != X_COMMA_OR_CLOSE && j->expect != (c == '}' ?
+	    X_KEY_OR_CLOSE : X_VALUE_OR_CLOSE)))
+		return json_error(j, p);
 	f = &j->frame[--j->depth];
-	if (c == '}' && (f->has_code || f->has_subcode) &&
-	    j->sink.object != NULL) {
+	j->expect = X_COMMA_OR_CLOSE;
+	if (f->has_code || f->has_subcode) {
 		struct json_object o = { f->order, f->code, f->subcode,
 			f->has_code, f->has_subcode };
 
-		j->sink.object(j->sink.arg, &o);
+		if (f->has_code)
+			json_hit(j, f->code, f->has_subcode, f->subcode);
+		if (c == '}' && j->sink.object != NULL)
+			j->sink.object(j->sink.arg, &o);
+	}
+	if (f->record) {
+		json_report(j, &j->rec[j->nrec - 1], 0);
+		j->nrec--;
 	}
 	if (j->depth == 0)
 		j->values++;
 	j->last_string = 0;
 	j->pending = KEY_NONE;
+	return p + 1;
 }
 
 static int
@@ -402,27 +563,30 @@ is_number_char(int c)
 	    c == 'e' || c == 'E';
 }
 
-/* A number or literal ends: give it to its key. */
-static void
+/* A number or literal ends: give it to its key.  Returns 0, or -1 if it
+ * is no literal. */
+static int
 json_end_scalar(struct json_reader *j, const char *v, size_t len,
     size_t full, int literal)
 {
+	enum key_kind of = j->value_of;
+
+	j->value_of = KEY_NONE;
+	j->expect = X_COMMA_OR_CLOSE;
 	if (!literal)
-		json_value(j, j->value_of, v, len, full, JSON_BAD_NUMBER);
+		json_value(j, of, v, len, full, JSON_BAD_NUMBER);
 	else if (full == 4 && memcmp(v, "null", 4) == 0)
 		;	/* no value: as if the key were not there */
 	else if ((full == 4 && memcmp(v, "true", 4) == 0) ||
 	    (full == 5 && memcmp(v, "false", 5) == 0)) {
-		if (j->value_of != KEY_NONE)
-			json_bad(j, j->value_of, JSON_BAD_LITERAL, v, len,
-			    full);
-	} else {
-		j->value_of = KEY_NONE;
-		json_error(j);
-		return;
-	}
-	j->value_of = KEY_NONE;
+		if (of == KEY_CODE || of == KEY_SUBCODE)
+			json_bad(j, of, JSON_BAD_LITERAL, v, len, full);
+		else if (of == KEY_COUNT)
+			json_count(j, v, 0, 1);
+	} else
+		return -1;
 	json_scalar_done(j);
+	return 0;
 }
 
 /* Continue a number or literal begun in an earlier chunk; return where
@@ -443,48 +607,64 @@ json_scalar(struct json_reader *j, const unsigned char *p,
 	if (p == end)
 		return p;
 	j->state = J_OUT;
-	json_end_scalar(j, j->val, j->vlen < JSON_VALUE_MAX ? j->vlen :
-	    JSON_VALUE_MAX, j->vlen, literal);
+	if (json_end_scalar(j, j->val, j->vlen < JSON_VALUE_MAX ? j->vlen :
+	    JSON_VALUE_MAX, j->vlen, literal) != 0)
+		return json_error(j, p);
 	return p;
 }
 
-/* A '"' outside a string: the common case is a plain string wholly in
- * the chunk, a key followed by its ':' or a value. */
+/* A string that json_quote cannot read at once starts at p. */
 static const unsigned char *
-json_quote(struct json_reader *j, const unsigned char *p,
-    const unsigned char *end)
+json_string_start(struct json_reader *j, const unsigned char *p, int key)
 {
-	const unsigned char *q = plain_run(p + 1, end);
-
-	if (q < end && *q == '"') {
-		const char *text = (const char *)p + 1;
-		size_t len = (size_t)(q - p - 1);
-		enum key_kind of = j->pending;
-
-		j->pending = KEY_NONE;
-		p = q + 1;
-		if (of != KEY_NONE) {
-			json_value(j, of, text, len < JSON_VALUE_MAX ? len :
-			    JSON_VALUE_MAX, len, JSON_BAD_STRING);
-			j->last_string = 0;
-		} else if (p < end && *p == ':') {
-			json_key(j, text, len);
-			j->pending = j->key;
-			j->last_string = 0;
-			p++;
-		} else {
-			json_key(j, text, len);
-			j->last_string = 1;
-		}
-		json_scalar_done(j);
-		return p;
-	}
 	json_start_value(j);
+	j->str_is_key = key;
 	j->slen = j->ssaved = 0;
 	j->escaped = 0;
 	j->sbeg = ++p;
 	j->state = J_STRING;
 	return p;
+}
+
+/* A '"' outside a string: the common case is a plain string wholly in
+ * the chunk, a key followed by its ':' or a value. */
+static ALWAYS_INLINE const unsigned char *
+json_quote(struct json_reader *j, const unsigned char *p,
+    const unsigned char *end)
+{
+	const unsigned char *q;
+	int key = j->expect == X_KEY || j->expect == X_KEY_OR_CLOSE;
+
+	if (!key && !json_expects_value(j))
+		return json_error(j, p);
+	q = plain_run(p + 1, end);
+	if (q < end && *q == '"') {
+		const char *text = (const char *)p + 1;
+		size_t len = (size_t)(q - p - 1);
+		enum key_kind of = json_value_key(j);
+
+		j->pending = KEY_NONE;
+		p = q + 1;
+		j->last_string = 0;
+		if (!key) {
+			if (of != KEY_NONE)
+				json_value(j, of, text, len < JSON_VALUE_MAX ?
+				    len : JSON_VALUE_MAX, len, JSON_BAD_STRING);
+			j->expect = X_COMMA_OR_CLOSE;
+			json_scalar_done(j);
+		} else if (p < end && *p == ':') {
+			json_key(j, text, len);
+			j->pending = j->key;
+			j->expect = X_VALUE;
+			p++;
+		} else {
+			json_key(j, text, len);
+			j->last_string = 1;
+			j->expect = X_COLON;
+		}
+		return p;
+	}
+	return json_string_start(j, p, key);
 }
 
 /* A number or literal starts at p: read it whole if the chunk holds it. */
@@ -493,124 +673,142 @@ json_scalar_start(struct json_reader *j, const unsigned char *p,
     const unsigned char *end)
 {
 	const unsigned char *q;
+	int literal = !is_number_char(*p);
 
-	if (is_number_char(*p)) {
-		for (q = p + 1; q < end && is_number_char(*q); q++)
-			continue;
-		json_start_value(j);
-		if (q < end) {
-			size_t full = (size_t)(q - p);
+	if ((literal && (*p < 'a' || *p > 'z')) || !json_expects_value(j))
+		return json_error(j, p);
+	for (q = p + 1; q < end && (literal ? *q >= 'a' && *q <= 'z' :
+	    is_number_char(*q)); q++)
+		continue;
+	json_start_value(j);
+	if (q < end) {
+		size_t full = (size_t)(q - p);
 
-			json_end_scalar(j, (const char *)p, full <
-			    JSON_VALUE_MAX ? full : JSON_VALUE_MAX, full, 0);
-			return q;
-		}
-		j->state = J_NUMBER;
-	} else if (*p >= 'a' && *p <= 'z') {
-		json_start_value(j);
-		j->state = J_LITERAL;
-	} else {
-		json_error(j);
-		return p;
+		if (json_end_scalar(j, (const char *)p, full < JSON_VALUE_MAX ?
+		    full : JSON_VALUE_MAX, full, literal) != 0)
+			return json_error(j, q);
+		return q;
 	}
+	j->state = literal ? J_LITERAL : J_NUMBER;
 	j->vlen = 0;
 	return p;
 }
 
-/* The tokens of p[0..end) outside strings and scalars begun before. */
-static void
-json_tokens(struct json_reader *j, const unsigned char *p,
+/* A byte outside strings and scalars at p.  At the top level only a
+ * record may start. */
+static const unsigned char *
+json_token(struct json_reader *j, const unsigned char *p,
     const unsigned char *end)
 {
-	const unsigned char *q;
-
-	while (p < end) {
-		switch (j->state) {
-		case J_SKIP_LINE:
-			if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
-				return;
-			p = q + 1;
-			json_reset(j);
-			j->line_bad = 0;
-			continue;
-		case J_STRING:
-			p = json_string(j, p, end);
-			continue;
-		case J_NUMBER:
-		case J_LITERAL:
-			p = json_scalar(j, p, end);
-			continue;
-		case J_OUT:
-			break;
-		}
-		switch (*p) {
-		case '\n':
-			j->line_bad = 0;
-			/* FALLTHROUGH */
-		case ' ':
-		case '\t':
-		case '\r':
-			p++;
-			break;
-		case '{':
-		case '[':
-			json_open(j, *p++);
-			break;
-		case '}':
-		case ']':
-			json_close(j, *p++);
-			break;
-		case ',':
-			j->last_string = 0;
-			j->pending = KEY_NONE;
-			p++;
-			break;
-		case ':':
-			if (j->last_string)
-				j->pending = j->key;
-			j->last_string = 0;
-			p++;
-			break;
-		case '"':
-			p = json_quote(j, p, end);
-			break;
-		default:
-			p = json_scalar_start(j, p, end);
-		}
+	switch (*p) {
+	case '\n':
+		j->line_start = 1;
+		/* FALLTHROUGH */
+	case ' ':
+	case '\t':
+	case '\r':
+		return p + 1;
+	case '{':
+	case '[':
+		if (!json_expects_value(j))
+			return json_error(j, p);
+		return json_open(j, p);
+	}
+	if (j->depth == 0) {
+		j->stop = JSON_NOT_JSON;
+		return p;
+	}
+	switch (*p) {
+	case '}':
+	case ']':
+		return json_close(j, p);
+	case ',':
+		if (j->expect != X_COMMA_OR_CLOSE)
+			return json_error(j, p);
+		j->expect = j->frame[j->depth - 1].kind == '{' ? X_KEY :
+		    X_VALUE;
+		j->last_string = 0;
+		j->pending = KEY_NONE;
+		j->frame[j->depth - 1].index++;
+		return p + 1;
+	case ':':
+		if (j->expect != X_COLON)
+			return json_error(j, p);
+		j->expect = X_VALUE;
+		j->pending = j->key;
+		j->last_string = 0;
+		return p + 1;
+	case '"':
+		return json_quote(j, p, end);
+	default:
+		return json_scalar_start(j, p, end);
 	}
 }
 
-/* Read the next chunk of the input. */
-void
+/*
+ * Read the next chunk, p[0..end), of the input; return where it stopped:
+ * at end (j->stop JSON_MORE), or at the byte that stopped it (JSON_NOT_JSON
+ * or JSON_ERROR, see json.h), not consumed.  After JSON_ERROR the caller
+ * resets the reader before feeding it again.
+ */
+const unsigned char *
 json_feed(struct json_reader *j, const unsigned char *p,
     const unsigned char *end)
 {
 	j->chunk = p;
-	json_tokens(j, p, end);
+	j->stop = JSON_MORE;
+	while (p < end) {
+		switch (j->state) {
+		case J_STRING:
+			p = json_string(j, p, end);
+			break;
+		case J_NUMBER:
+		case J_LITERAL:
+			p = json_scalar(j, p, end);
+			break;
+		case J_OUT:
+			/* the common tokens here, the others in json_token */
+			if (*p == '"' && j->depth > 0) {
+				p = json_quote(j, p, end);
+				break;
+			}
+			if (*p == ' ') {
+				p++;
+				continue;
+			}
+			if (*p == ':' && j->expect == X_COLON) {
+				j->expect = X_VALUE;
+				j->pending = j->key;
+				j->last_string = 0;
+				p++;
+				continue;
+			}
+			p = json_token(j, p, end);
+			break;
+		}
+		if (j->stop != JSON_MORE)
+			break;
+	}
 	/* a string opened by the chunk's last byte has nothing saved yet */
-	if (j->state == J_STRING && j->sbeg != NULL)
+	if (j->state == J_STRING && j->sbeg != NULL && j->stop == JSON_MORE)
 		json_save_string(j, j->chunk, end);
+	return p;
 }
 
-/* The end of the input: an open string or container is a truncated
- * record. */
+/* The end of the input: a number or literal at the very end is read; an
+ * open string or container is an error (j->stop JSON_ERROR). */
 void
 json_finish(struct json_reader *j)
 {
+	j->stop = JSON_MORE;
 	if (j->state == J_NUMBER || j->state == J_LITERAL) {
 		int literal = j->state == J_LITERAL;
 
 		j->state = J_OUT;
-		json_end_scalar(j, j->val, j->vlen < JSON_VALUE_MAX ? j->vlen :
-		    JSON_VALUE_MAX, j->vlen, literal);
+		if (json_end_scalar(j, j->val, j->vlen < JSON_VALUE_MAX ?
+		    j->vlen : JSON_VALUE_MAX, j->vlen, literal) != 0)
+			j->stop = JSON_ERROR;
 	}
 	if (j->state == J_STRING || j->depth > 0)
-		json_error(j);
-}
-
-/* Is the reader between values, with nothing open? */
-int
-json_idle(const struct json_reader *j)
-{
-	return (j->state == J_OUT || j->state == J_SKIP_LINE) && j->depth == 0;
+		j->stop = JSON_ERROR;
 }

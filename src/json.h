@@ -1,12 +1,21 @@
 /*
  * The one JSON reader: a streaming lexer, fed chunks of any size, that
- * finds the code and subcode of each object and tells its caller.  The log
- * scanner counts what it reports; the query parser takes the first pair.
+ * finds the code and subcode of each object and tells its caller.  The
+ * query parser takes the first pair of a document; the log scanner counts
+ * the pairs of each record.
  *
  * The pairing rule: an object's code (a key of KEY_LIST naming the code,
  * with a number or a string of digits) goes with the subcode of the same
  * object, if it has one; a resultInformation or callEndReason object is
  * found at any depth.
+ *
+ * Records, for the scanner: each value of the top level (a JSON Lines
+ * line, a pretty-printed object); each object of a top-level array
+ * (CloudEvents); each object of the "records" array of a record (an Event
+ * Hubs body); each row of a Log Analytics query API table, whose values are
+ * read by the "name" of their column.  A record that holds records is a
+ * container, not a record itself.  A record's pairs are reported when it
+ * ends, with its count (a COUNT key, for a summarized export).
  */
 #ifndef ACSDIAG_JSON_H
 #define ACSDIAG_JSON_H
@@ -22,6 +31,7 @@
 				 * less leading zeros */
 #define JSON_SAVE_MAX 32	/* bytes of a string kept across chunks:
 				 * enough for a key or a value */
+#define JSON_MAX_HITS 64	/* pairs of one record held until it ends */
 
 /* An object that closed with a code or a subcode (or both). */
 struct json_object {
@@ -48,32 +58,93 @@ struct json_bad {
 	int cut;		/* value holds only its first bytes */
 };
 
+/* A pair of a record; subcode JSON_NO_SUBCODE if it had none. */
+#define JSON_NO_SUBCODE UINT32_MAX
+
+struct json_hit {
+	uint32_t code, subcode;
+};
+
+/* A record that ended (or whose pairs filled JSON_MAX_HITS). */
+struct json_record {
+	const struct json_hit *hits;
+	size_t nhits;
+	uint64_t weight;	/* its count, else 1 */
+	int bad;		/* a count that is not a number */
+	int more;		/* only some of its pairs: more follow */
+};
+
 /* Where the reader reports; any callback may be NULL. */
 struct json_sink {
 	void (*object)(void *arg, const struct json_object *o);
 	void (*bad)(void *arg, const struct json_bad *b);
-	/* a syntax error: reported once a line, the rest of which is
-	 * skipped */
-	void (*error)(void *arg);
+	void (*record)(void *arg, const struct json_record *r);
 	void *arg;
 };
 
-enum json_state { J_OUT, J_STRING, J_NUMBER, J_LITERAL, J_SKIP_LINE };
+/* Why json_feed stopped before the end of its chunk. */
+enum json_stop {
+	JSON_MORE,		/* it did not: feed the next chunk */
+	JSON_NOT_JSON,		/* outside any value, a byte that starts none:
+				 * a line of text? */
+	JSON_ERROR,		/* a syntax error inside a value */
+};
+
+enum json_state { J_OUT, J_STRING, J_NUMBER, J_LITERAL };
+
+/* What the grammar lets come next inside a container. */
+enum json_expect {
+	X_VALUE,		/* after ':', or ',' in an array */
+	X_VALUE_OR_CLOSE,	/* after '[' */
+	X_KEY,			/* after ',' in an object */
+	X_KEY_OR_CLOSE,		/* after '{' */
+	X_COLON,		/* after a key */
+	X_COMMA_OR_CLOSE,	/* after a value */
+};
+
+/* What an array or object is to the records. */
+enum json_role {
+	ROLE_NONE,
+	ROLE_RECORDS,		/* an array whose objects are records */
+	ROLE_COLUMNS,		/* "columns" of a query API table */
+	ROLE_COLUMN,		/* an object of it */
+	ROLE_ROWS,		/* "rows" of a query API table */
+	ROLE_ROW,		/* an array of it: a record */
+};
 
 struct json_frame {
 	uint64_t order;
 	uint32_t code, subcode;
+	uint32_t index;		/* arrays: the element being read */
+	int16_t col[3];		/* a table's columns: code, subcode, count */
 	uint8_t has_code, has_subcode;
+	uint8_t record;		/* the container is a record */
+	uint8_t role;		/* enum json_role */
 	char kind;		/* '{' or '[' */
+};
+
+/* The pairs of a record being read, until it ends. */
+struct json_pending {
+	struct json_hit hits[JSON_MAX_HITS];
+	size_t nhits;
+	uint64_t weight;
+	int has_weight, bad, records;	/* records: it held records */
+	int depth;		/* of its frame, +1 */
 };
 
 struct json_reader {
 	struct json_sink sink;
 	enum json_state state;
+	enum json_stop stop;		/* why the last json_feed stopped */
+	enum json_expect expect;	/* inside a container */
+	int str_is_key;			/* the string being read is a key */
 	int depth;
 	struct json_frame frame[JSON_MAX_DEPTH];
+	struct json_pending rec[2];	/* a record, and one within it */
+	int nrec;
 	uint64_t opened;		/* objects opened so far */
 	uint64_t values;		/* top-level values read whole */
+	int line_start;			/* only blanks since a newline */
 	const unsigned char *sbeg;	/* where the string starts in this
 					 * chunk, or NULL if in an earlier one */
 	char str[JSON_SAVE_MAX + 1];	/* its first bytes, kept when a chunk
@@ -82,8 +153,6 @@ struct json_reader {
 	size_t slen;			/* its length so far */
 	int escaped;			/* the string had an escape */
 	int in_escape;			/* a backslash ends the last chunk */
-	unsigned char utf8[4];		/* a UTF-8 sequence cut by a chunk */
-	int utf8_have;			/* its bytes so far */
 	enum key_kind key;		/* the last string, as a key */
 	int last_string;		/* the last token was a string */
 	enum key_kind pending;		/* a known key and ':': the value
@@ -95,14 +164,21 @@ struct json_reader {
 	char val[JSON_VALUE_MAX + 1];
 	size_t vlen;
 	const unsigned char *chunk;	/* the chunk being read */
-	int line_bad;			/* the current line had an error */
-	int errors;			/* syntax errors so far */
+	uint64_t top_id;		/* top-level values opened so far */
+	const unsigned char *top_start;	/* where the last began: its '{' or
+					 * '[', in the chunk it began in */
+	int top_line_start;		/* it began a line */
+	int top_reported;		/* records of it were reported */
+	const char *count_field;	/* the name of counts, if not those of
+					 * KEY_LIST; set after json_init */
+	size_t count_len;
 };
 
 void json_init(struct json_reader *j, const struct json_sink *sink);
-void json_feed(struct json_reader *j, const unsigned char *p,
+const unsigned char *json_feed(struct json_reader *j, const unsigned char *p,
     const unsigned char *end);
 void json_finish(struct json_reader *j);
+void json_reset(struct json_reader *j);
 int json_idle(const struct json_reader *j);
 
 #endif

@@ -63,7 +63,8 @@ next_keyval(const char **p, const char *end, const char *start,
 		    s++)
 			continue;
 		kv->klen = (size_t)(s - kv->key);
-		if ((kv->kind = key_kind(kv->key, kv->klen)) == KEY_NONE)
+		kv->kind = key_kind(kv->key, kv->klen);
+		if (kv->kind != KEY_CODE && kv->kind != KEY_SUBCODE)
 			continue;
 		for (v = s; v < end && is_quote_or_blank(*v); v++)
 			continue;

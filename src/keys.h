@@ -1,31 +1,42 @@
 /*
- * The names logs give a code and a subcode, one list for every reader: the
- * query parser, the JSON reader, the text and CSV readers of the scanner.
- * Matched without regard to ASCII case.
+ * The names logs give a code, a subcode and what goes with them, one list
+ * for every reader: the query parser, the JSON reader, the text and CSV
+ * readers of the scanner.  Matched without regard to ASCII case.
  */
 #ifndef ACSDIAG_KEYS_H
 #define ACSDIAG_KEYS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
- * X(KIND, spelling in lower case, its first letter): a Calling SDK
- * callEndReason and a Call Automation resultInformation say code and
- * subCode, the Call Automation media summary ResultCode and ResultSubcode,
- * the call summary ParticipantEndReason and ParticipantEndSubCode.  No two
- * spellings of one length may start with different letters (the first
- * letter by length is how most keys of a log are told apart at once; a
- * unit test reads every spelling).
+ * X(KIND, spelling in lower case, its first letter).
+ *
+ * CODE, SUBCODE: a Calling SDK callEndReason and a Call Automation
+ * resultInformation say code and subCode, the Call Automation media
+ * summary ResultCode and ResultSubcode, the call summary
+ * ParticipantEndReason and ParticipantEndSubCode.
+ * COUNT: how many records a row of a summarized export stands for
+ * (summarize count() names it count_; people name it Count or Calls).
+ * COLUMNS, ROWS, NAME: the Log Analytics query API's tables,
+ * {"columns":[{"name":...}],"rows":[[...]]}.  RECORDS: the array of
+ * records of an Event Hubs body, {"records":[...]}.
  */
 #define KEY_LIST(X) \
 	X(CODE, "code", 'c') X(SUBCODE, "subcode", 's') \
 	X(CODE, "resultcode", 'r') X(SUBCODE, "resultsubcode", 'r') \
 	X(CODE, "participantendreason", 'p') \
-	X(SUBCODE, "participantendsubcode", 'p')
+	X(SUBCODE, "participantendsubcode", 'p') \
+	X(COUNT, "count_", 'c') X(COUNT, "count", 'c') X(COUNT, "calls", 'c') \
+	X(COLUMNS, "columns", 'c') X(ROWS, "rows", 'r') X(NAME, "name", 'n') \
+	X(RECORDS, "records", 'r')
 
 #define KEY_MAX_LEN 63
 
-enum key_kind { KEY_NONE, KEY_CODE, KEY_SUBCODE };
+enum key_kind {
+	KEY_NONE, KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_COLUMNS, KEY_ROWS,
+	KEY_NAME, KEY_RECORDS,
+};
 
 struct key_spelling {
 	enum key_kind kind;
@@ -38,26 +49,39 @@ extern const size_t key_nspellings;
 
 enum key_kind key_kind_known(const char *s, size_t len);
 
-/* The first letter of a spelling, by its length. */
-#define KEY_FIRST(kind, name, first) [sizeof(name) - 1] = first,
-static const char key_first[KEY_MAX_LEN + 1] = { KEY_LIST(KEY_FIRST) };
-#undef KEY_FIRST
+/*
+ * Which (length, first letter) and (length, last letter) the spellings
+ * have, as bits of two 64-bit masks: most keys of a log are told apart by
+ * these alone, before any comparison.  (A key whose bits are set may
+ * still be none of them.)
+ */
+#define KEY_BIT(len, c) (UINT64_C(1) << (((len) * 31u + (c)) & 63u))
+#define KEY_MASK(kind, name, first) | KEY_BIT(sizeof(name) - 1, first)
+#define KEY_MASK_LAST(kind, name, first) \
+	| KEY_BIT(sizeof(name) - 1, \
+	    (unsigned char)(name[sizeof(name) - 2] | 0x20))
+static const uint64_t key_mask = 0 KEY_LIST(KEY_MASK);
+static const uint64_t key_mask_last = 0 KEY_LIST(KEY_MASK_LAST);
+#undef KEY_MASK
+#undef KEY_MASK_LAST
 
-/* What s[0..len) names, in any case: the code, the subcode or neither.
- * Most keys are told apart by their length and first letter alone. */
+/* What s[0..len) names, in any case. */
 static inline enum key_kind
 key_kind(const char *s, size_t len)
 {
-	if (len > KEY_MAX_LEN || key_first[len] == 0 ||
-	    (s[0] | 0x20) != key_first[len])
+	if (len == 0 || len > KEY_MAX_LEN ||
+	    !(key_mask & KEY_BIT(len, (unsigned char)(s[0] | 0x20))) ||
+	    !(key_mask_last & KEY_BIT(len, (unsigned char)(s[len - 1] |
+	    0x20))))
 		return KEY_NONE;
 	return key_kind_known(s, len);
 }
 
 /*
- * A "key=value", "key: value" or "key 410" a text holds, with a key of the
- * list: the value is the run of letters, digits, '_', '+', '-' and '.'
- * after the separator and any quotes or spaces, less a final full stop.
+ * A "key=value", "key: value" or "key 410" a text holds, with a code or
+ * subcode key: the value is the run of letters, digits, '_', '+', '-' and
+ * '.' after the separator and any quotes or spaces, less a final full
+ * stop.
  */
 struct keyval {
 	enum key_kind kind;

@@ -69,7 +69,7 @@ void print_query_heading(const char *query);
 void print_tip(const struct acs_tip *t);
 void print_table_json(const struct acs_table *t);
 void print_scan(const struct pair_report *r, size_t n,
-    const struct scan_totals *tot);
+    const struct scan_totals *tot, const struct scan_stats *st);
 void print_done(void);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * Printing a scan's summary: a line per pair, most frequent first, then
- * the totals by category; or, with --json, an object per pair.  What the
- * lines say is decided in report.c.
+ * the totals by category; or, with --json, an object per pair and a last
+ * summary object.  What the lines say is decided in report.c.
  */
 #include <stdio.h>
 
@@ -10,13 +10,31 @@
 #include "print.h"
 #include "report.h"
 
+/* How a line names a level of the ladder other than exact. */
+static const char *
+level_label(const struct pair_report *r)
+{
+	switch (r->level) {
+	case MATCH_GENERIC_SUBCODE:
+		return " [generic subcode]";
+	case MATCH_CODE:
+		return " [the code, whatever the subcode]";
+	case MATCH_CLASS:
+		return " [the code's class]";
+	case MATCH_RULE:
+		return " [the PSTN SBC rule]";
+	default:
+		return "";
+	}
+}
+
 /* One pair of a scan: count, share, code, subcode, category, message. */
 static void
 print_scan_line(const struct pair_report *r, uint64_t total)
 {
 	const struct scan_pair *p = r->pair;
-	const struct acs_entry *e = r->entry;
-	unsigned cat = e != NULL ? e->category : ACS_CAT_NONE;
+	const char *msg = report_message(r);
+	unsigned cat = report_category(r);
 	char num[64];
 	size_t from, to;
 
@@ -29,20 +47,56 @@ print_scan_line(const struct pair_report *r, uint64_t total)
 	put(&line, "\t", 1);
 	put_category(&line, cat, &from, &to);
 	put(&line, "\t", 1);
-	if (e != NULL)
-		put_joined(&line, e->message);
-	else
+	if (msg == NULL)
 		puts_buf(&line, r->elsewhere ? "(not in the chosen tables)" :
 		    "(undocumented)");
+	else {
+		put_joined(&line, msg);
+		puts_buf(&line, level_label(r));
+		for (size_t i = 1; i < r->nentries; i++) {
+			puts_buf(&line, i == 1 ? " [also " : ", ");
+			puts_buf(&line, entry_table(r->entries[i])->name);
+			puts_buf(&line, i + 1 == r->nentries ? "]" : "");
+		}
+	}
 	print_line(line.s, from, to, cat != ACS_CAT_NONE ?
 	    category_color(cat) : NULL);
+}
+
+/* "KEY":"value" or null. */
+static void
+json_member(const char *key, const char *value)
+{
+	printf(",\"%s\":", key);
+	if (value != NULL)
+		json_string_or_null(value);
+	else
+		printf("null");
+}
+
+/* The entries that explain a pair, each its table, category, message. */
+static void
+json_entries(const struct pair_report *r)
+{
+	printf(",\"entries\":[");
+	for (size_t i = 0; i < r->nentries; i++) {
+		const struct acs_entry *e = r->entries[i];
+
+		printf("%s{\"table\":", i > 0 ? "," : "");
+		json_string(entry_table(e)->name);
+		json_member("category", category_name(e->category));
+		json_member("message", e->message);
+		json_member("source", source_kinds[acs_sources[e->source].kind]);
+		putchar('}');
+	}
+	putchar(']');
 }
 
 static void
 print_scan_json(const struct pair_report *r)
 {
 	const struct scan_pair *p = r->pair;
-	const struct acs_entry *e = r->entry;
+	const char *table = NULL;
 
 	printf("{\"count\":%llu,\"code\":%u,\"subcode\":",
 	    (unsigned long long)p->count, p->code);
@@ -50,22 +104,45 @@ print_scan_json(const struct pair_report *r)
 		printf("%u", p->subcode);
 	else
 		printf("null");
-	printf(",\"category\":");
-	if (e != NULL)
-		json_string_or_null(category_name(e->category));
-	else
-		printf("null");
-	printf(",\"message\":");
-	if (e != NULL)
-		json_string(e->message);
-	else
-		printf("null");
-	printf(",\"table\":");
-	if (e != NULL)
-		json_string(entry_table(e)->name);
-	else
-		printf("null");
-	printf(",\"documented\":%s}\n", e != NULL ? "true" : "false");
+	json_member("category", category_name(report_category(r)));
+	json_member("message", report_message(r));
+	if (r->nentries > 0)
+		table = entry_table(r->entries[0])->name;
+	else if (r->rule != NULL || r->cls != NULL)
+		table = acs_tables[r->rule != NULL ? r->rule->table :
+		    r->cls->table].name;
+	json_member("table", table);
+	printf(",\"documented\":%s", r->level == MATCH_EXACT ? "true" :
+	    "false");
+	json_member("match", r->level != MATCH_NONE ? match_name(r->level) :
+	    NULL);
+	json_entries(r);
+	printf("}\n");
+}
+
+/* The pairs lumped past the cap on distinct pairs, as one object. */
+static void
+print_other_json(uint64_t n)
+{
+	printf("{\"count\":%llu,\"code\":null,\"subcode\":null,\"category\":"
+	    "null,\"message\":null,\"table\":null,\"documented\":false,"
+	    "\"match\":null,\"entries\":[],\"other\":true}\n",
+	    (unsigned long long)n);
+}
+
+/* The last object of --json: what was read and skipped, why. */
+static void
+print_summary_json(const struct scan_stats *st, size_t distinct)
+{
+	printf("{\"summary\":true,\"lines\":%llu,\"records\":%llu,"
+	    "\"distinct\":%zu,\"other\":%llu,\"skipped\":%llu,\"skips\":{",
+	    (unsigned long long)st->lines, (unsigned long long)st->records,
+	    distinct, (unsigned long long)st->overflow,
+	    (unsigned long long)scan_skipped(st));
+	for (int k = 0; k < NSKIPS; k++)
+		printf("%s\"%s\":%llu", k > 0 ? "," : "", scan_skip_keys[k],
+		    (unsigned long long)st->skipped[k]);
+	printf("}}\n");
 }
 
 /* "COUNT<TAB>SHARE<TAB>what" of the totals. */
@@ -79,11 +156,12 @@ print_total(uint64_t n, uint64_t records, const char *what)
 
 /*
  * The summary of a scan: the pairs r[0..n), most frequent first, with
- * what they mean; then, but in JSON, the totals by category.
+ * what they mean, and the ones lumped past the cap; then the totals by
+ * category, or, in JSON, the summary object.
  */
 void
 print_scan(const struct pair_report *r, size_t n,
-    const struct scan_totals *tot)
+    const struct scan_totals *tot, const struct scan_stats *st)
 {
 	size_t i;
 
@@ -92,7 +170,13 @@ print_scan(const struct pair_report *r, size_t n,
 			print_scan_json(&r[i]);
 		else
 			print_scan_line(&r[i], tot->records);
-	if (out.format == FORMAT_JSON || tot->records == 0)
+	if (out.format == FORMAT_JSON) {
+		if (tot->overflow > 0)
+			print_other_json(tot->overflow);
+		print_summary_json(st, n);
+		return;
+	}
+	if (tot->records == 0)
 		return;
 	if (tot->overflow > 0)
 		printf("%llu\t%.1f%%\t-\t-\t-\t(more distinct pairs than "

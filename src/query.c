@@ -175,8 +175,9 @@ from_json(const char *text, struct found *f, int *more)
 	json_init(&j, &sink);
 	json_feed(&j, (const unsigned char *)p, (const unsigned char *)p +
 	    strlen(p));
-	json_finish(&j);
-	if (j.errors == 0 && j.values == 1) {
+	if (j.stop == JSON_MORE)
+		json_finish(&j);
+	if (j.stop == JSON_MORE && j.values == 1) {
 		*more = fj.objects > 1 ? fj.objects - 1 : 0;
 		return 1;
 	}

@@ -1,7 +1,7 @@
 /*
  * What a scan's summary says, decided over the tally and the tables: what
- * explains each pair, and the totals by category.  No I/O; print_scan.c
- * formats it.
+ * explains each pair, by the lookup's ladder, and the totals by category.
+ * No I/O; print_scan.c formats it.
  */
 #ifndef ACSDIAG_REPORT_H
 #define ACSDIAG_REPORT_H
@@ -9,14 +9,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "answer.h"
 #include "codes.h"
 #include "scan.h"
+
+/* Most entries a pair's report lists (403/510403: call end and PSTN). */
+#define REPORT_MAX_ENTRIES 8
 
 /* What explains a pair seen in a log. */
 struct pair_report {
 	const struct scan_pair *pair;
-	const struct acs_entry *entry;	/* in the tables chosen, or NULL */
-	int elsewhere;			/* NULL, but another table has it */
+	enum match level;	/* how exact; MATCH_NONE: nothing */
+	const struct acs_entry *entries[REPORT_MAX_ENTRIES];
+	size_t nentries;	/* levels exact, generic-subcode, code */
+	const struct acs_class *cls;	/* level class */
+	const struct acs_rule *rule;	/* level rule */
+	const struct acs_sip *sip;
+	int elsewhere;		/* nothing in the tables chosen; in others */
 };
 
 /* The records of a scan by category of what explains them. */
@@ -29,8 +38,10 @@ struct scan_totals {
 	uint64_t overflow;		/* those lumped past the cap */
 };
 
-void report_pair(const struct scan_pair *p, uint64_t tables,
+int report_pair(const struct scan_pair *p, uint64_t tables,
     struct pair_report *r);
+unsigned report_category(const struct pair_report *r);
+const char *report_message(const struct pair_report *r);
 void report_totals(const struct pair_report *r, size_t n,
     const struct scan_stats *st, struct scan_totals *tot);
 

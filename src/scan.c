@@ -1,22 +1,22 @@
 /*
- * The log scanner's driver: it holds the start of an input until its
- * first line shows the format, sets that format's reader up and feeds it
- * the chunks its caller reads.  JSON (one object a line, pretty-printed
- * or in arrays: CloudEvents) is read by json.c, CSV with a header row by
- * scan_csv.c, anything else as text by scan_text.c; all count into one
- * tally (scan_tally.c).  Memory is bounded: a capped tally, a capped line
- * (text) or field (CSV); malformed lines are skipped and counted.
+ * The log scanner's driver.  It holds the start of an input until its
+ * head shows the format: a CSV export (a header naming a code column, in
+ * any dialect) is read whole by scan_csv.c; anything else is read record
+ * by record, as JSON where a record starts with '{' or '[' (json.c), else
+ * as text (scan_text.c).  A record that starts a line like JSON and turns
+ * out not to be (a "[2024-05-01] code=480" line, an object printed by
+ * Node) is read again as text, from its start.  Lines are counted here.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "scan_int.h"
 
-static size_t
+static uint64_t
 count_lines(const char *p, size_t n)
 {
 	const char *end = p + n;
-	size_t lines = 0;
+	uint64_t lines = 0;
 
 	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		lines++;
@@ -25,117 +25,210 @@ count_lines(const char *p, size_t n)
 	return lines;
 }
 
-/* The JSON reader's reports: an object with a code is a pair; a syntax
- * error skips a line.  Values that are not numbers are no pairs. */
+/* The JSON reader's records: with pairs, or a skip with its reason. */
 static void
-on_object(void *arg, const struct json_object *o)
+on_json_record(void *arg, const struct json_record *r)
 {
-	if (o->has_code)
-		scan_add(arg, o->code, o->has_subcode ? o->subcode :
-		    SCAN_NO_SUBCODE);
+	const struct scan_sink *sink = arg;
+	struct scan_record rec = { r->hits, r->nhits, r->weight };
+
+	if (r->bad)
+		sink->skip(sink->arg, SKIP_BAD_VALUE, 1);
+	else if (r->nhits == 0)
+		sink->skip(sink->arg, SKIP_NO_PAIR, 1);
+	else if (r->weight > 0)
+		sink->record(sink->arg, &rec);
 }
 
 static void
-on_error(void *arg)
+json_start(struct scan *s)
 {
-	((struct scan_tally *)arg)->stats.skipped++;
-}
+	struct json_sink js = { NULL, NULL, on_json_record, &s->sink };
 
-static void
-json_start(struct json_reader *j, struct scan_tally *t)
-{
-	struct json_sink sink = { on_object, NULL, on_error, t };
-
-	json_init(j, &sink);
-}
-
-enum scan_format
-scan_detect(const char *buf, size_t len)
-{
-	const char *p = buf, *end = buf + len, *nl;
-
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
-	    *p == '\n'))
-		p++;
-	if (p < end && (*p == '{' || *p == '['))
-		return SCAN_JSON;
-	nl = memchr(p, '\n', (size_t)(end - p));
-	return csv_looks_like_header(p, (size_t)((nl != NULL ? nl : end) -
-	    p)) ? SCAN_CSV : SCAN_TEXT;
+	json_init(&s->j, &js);
+	if ((s->j.count_field = s->opt.count_field) != NULL)
+		s->j.count_len = strlen(s->opt.count_field);
 }
 
 /*
- * Does the first line of buf[0..n) read as JSON?  A line of text may
- * start with '[' or '{' too: "[2024-05-01T10:00:00Z] code=480 ...".
+ * The head of the input, buf[0..n) (less a byte order mark), shows its
+ * format: a CSV export, with its dialect, or JSON and text.
  */
-static int
-first_line_is_json(const char *buf, size_t n)
-{
-	const char *nl = memchr(buf, '\n', n);
-	struct json_sink sink = { NULL, NULL, NULL, NULL };
-	struct json_reader *j;
-	int ok;
-
-	if ((j = malloc(sizeof(*j))) == NULL)
-		return 1;
-	json_init(j, &sink);
-	json_feed(j, (const unsigned char *)buf, (const unsigned char *)buf +
-	    (nl != NULL ? (size_t)(nl - buf) + 1 : n));
-	ok = j->errors == 0;
-	free(j);
-	return ok;
-}
-
-/* Tell the format from the start of the input, buf[0..n), and set its
- * reader up. */
 static int
 scan_start(struct scan *s, const char *buf, size_t n)
 {
-	if (s->format == SCAN_AUTO) {
-		s->format = scan_detect(buf, n);
-		if (s->format == SCAN_JSON && !first_line_is_json(buf, n))
-			s->format = SCAN_TEXT;
-	}
-	if (s->format == SCAN_JSON)
-		json_start(&s->j, s->t);
-	if (s->format == SCAN_CSV && csv_start(&s->c, s->t) != 0)
-		return -1;
-	s->started = 1;
+	unsigned char delim = ',';
+
+	if (csv_dialect(buf, n, s->opt.count_field, &delim,
+	    &s->csv_skip_lines) && s->format == SCAN_AUTO)
+		s->format = SCAN_CSV;
+	else if (s->format == SCAN_AUTO)
+		s->format = SCAN_MIXED;
+	if (s->format != SCAN_CSV)
+		s->csv_skip_lines = 0;
+	if (s->format == SCAN_CSV)
+		return csv_start(&s->c, &s->sink, delim, s->opt.count_field);
+	json_start(s);
 	return 0;
+}
+
+/* Keep the bytes of the JSON record open at the end of a chunk, from
+ * chunk: if it is not JSON after all, it is read again as text. */
+static void
+keep_record(struct scan *s, const char *chunk, const char *end)
+{
+	const char *from = chunk;
+	size_t n;
+
+	if (json_idle(&s->j))
+		return;
+	if (s->keep_id != s->j.top_id) {
+		s->keep_id = s->j.top_id;
+		s->nkeep = 0;
+		s->keep_lost = 0;
+		from = (const char *)s->j.top_start;
+	}
+	n = (size_t)(end - from);
+	if (s->keep_lost || s->nkeep + n > KEEP_MAX) {
+		s->keep_lost = 1;
+		return;
+	}
+	if (s->keep == NULL && (s->keep = malloc(KEEP_MAX)) == NULL) {
+		s->keep_lost = 1;
+		return;
+	}
+	memcpy(s->keep + s->nkeep, from, n);
+	s->nkeep += n;
+}
+
+/* Feed text bytes to the text reader; back to JSON after a record. */
+static const char *
+text_feed(struct scan *s, const char *p, const char *end)
+{
+	int done;
+
+	p = text_take(&s->x, p, end, &s->sink, &done);
+	if (done) {
+		s->mode = M_JSON;
+		json_reset(&s->j);
+	}
+	return p;
+}
+
+static void mixed_chunk(struct scan *s, const char *p, const char *end);
+
+/*
+ * The JSON record open at q did not read as JSON.  If it started a line,
+ * was kept whole and reported nothing yet, it is read again from its
+ * start, as text first (its first line, or the object printed over
+ * several lines it starts), then as JSON or text again: returns where to
+ * go on in the chunk, p[0..q), after reading its kept bytes from earlier
+ * chunks.  Else it is skipped to the end of the line.  q NULL: at the end
+ * of the input.
+ */
+static const char *
+not_json(struct scan *s, const char *chunk, const char *q)
+{
+	const char *from = chunk;
+	char *kept;
+	size_t nkept;
+
+	if (s->keep_id != s->j.top_id) {	/* it began in this chunk */
+		s->nkeep = 0;
+		s->keep_lost = 0;
+		from = (const char *)s->j.top_start;
+	}
+	s->keep_id = s->j.top_id;
+	json_reset(&s->j);
+	/* as long as KEEP_MAX allows, however the input is cut */
+	if (q != NULL && s->nkeep + (size_t)(q - from) > KEEP_MAX)
+		s->keep_lost = 1;
+	if (!s->j.top_line_start || s->keep_lost || s->j.top_reported) {
+		s->sink.skip(s->sink.arg, SKIP_BAD_JSON, 1);
+		s->mode = M_SKIP;
+		return q;
+	}
+	s->mode = M_TEXT;
+	text_start(&s->x, 1);
+	if (s->nkeep > 0) {
+		/* read the kept bytes from the other buffer, where what they
+		 * leave open is kept in turn */
+		kept = s->keep;
+		nkept = s->nkeep;
+		s->keep = s->replay;
+		s->replay = kept;
+		s->nkeep = 0;
+		s->keep_id = 0;
+		mixed_chunk(s, kept, kept + nkept);
+	}
+	return from;
+}
+
+/* Read a chunk of JSON and text, the format decided record by record. */
+static void
+mixed_chunk(struct scan *s, const char *p, const char *end)
+{
+	const char *q;
+
+	while (p < end) {
+		if (s->mode == M_TEXT) {
+			p = text_feed(s, p, end);
+			continue;
+		}
+		if (s->mode == M_SKIP) {
+			if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				return;
+			p = q + 1;
+			s->mode = M_JSON;
+			json_reset(&s->j);
+			continue;
+		}
+		q = (const char *)json_feed(&s->j, (const unsigned char *)p,
+		    (const unsigned char *)end);
+		if (s->j.stop == JSON_NOT_JSON) {
+			/* a line of text, or what follows a record */
+			s->mode = M_TEXT;
+			text_start(&s->x, 0);
+		} else if (s->j.stop == JSON_ERROR) {
+			p = not_json(s, p, q);
+			continue;
+		} else
+			keep_record(s, p, end);
+		p = q;
+	}
 }
 
 static int
 scan_read(struct scan *s, const char *buf, size_t n)
 {
-	s->t->stats.lines += count_lines(buf, n);
+	s->sink.lines(s->sink.arg, count_lines(buf, n));
 	s->last_nl = buf[n - 1] == '\n';
-	switch (s->format) {
-	case SCAN_JSON:
-		json_feed(&s->j, (const unsigned char *)buf,
-		    (const unsigned char *)buf + n);
-		return 0;
-	case SCAN_CSV:
+	if (s->format == SCAN_CSV)
 		return csv_chunk(&s->c, buf, n);
-	default:
-		return text_chunk(&s->x, buf, buf + n, s->t);
-	}
+	mixed_chunk(s, buf, buf + n);
+	return 0;
 }
 
 /*
- * Does the head of the input show its format: is its first line whole?
- * (Leading blank lines and a byte order mark do not count.)
+ * Does the head of the input, h[0..n), show its format: are its first
+ * lines whole, less leading blank lines: the header of a CSV export, and a
+ * "sep=" or "#TYPE" line before it?
  */
 static int
 head_decides(const char *h, size_t n)
 {
 	size_t i = n >= 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	const char *nl;
 
 	while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' ||
 	    h[i] == '\n'))
 		i++;
-	return i < n && memchr(h + i, '\n', n - i) != NULL;
+	if (i >= n || (nl = memchr(h + i, '\n', n - i)) == NULL)
+		return 0;
+	if ((n - i < 4 || memcmp(h + i, "sep=", 4) != 0) &&
+	    (n - i < 5 || memcmp(h + i, "#TYPE", 5) != 0))
+		return 1;
+	return memchr(nl + 1, '\n', (size_t)(h + n - nl - 1)) != NULL;
 }
 
 /* Start on the head of the input, less a UTF-8 byte order mark. */
@@ -144,30 +237,46 @@ scan_start_head(struct scan *s)
 {
 	size_t skip = s->nhead >= 3 && memcmp(s->head, "\xef\xbb\xbf", 3) == 0 ?
 	    3 : 0;
+	const char *h = s->head + skip;
+	size_t n = s->nhead - skip;
 
-	if (scan_start(s, s->head + skip, s->nhead - skip) != 0)
+	if (scan_start(s, h, n) != 0)
 		return -1;
-	return s->nhead > skip ? scan_read(s, s->head + skip,
-	    s->nhead - skip) : 0;
+	s->started = 1;
+	/* the lines before a CSV header are not records */
+	for (size_t i = 0; i < s->csv_skip_lines; i++) {
+		const char *nl = memchr(h, '\n', n);
+		size_t len = (size_t)(nl - h) + 1;
+
+		s->sink.lines(s->sink.arg, 1);
+		h += len;
+		n -= len;
+	}
+	return n > 0 ? scan_read(s, h, n) : 0;
 }
 
-/* Start scanning an input into the tally t; NULL if memory ran out. */
+/* Start scanning an input; NULL if memory ran out. */
 struct scan *
-scan_open(enum scan_format format, struct scan_tally *t)
+scan_open(const struct scan_options *o, const struct scan_sink *sink)
 {
 	struct scan *s;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return NULL;
-	s->format = format;
-	s->t = t;
+	s->opt = *o;
+	s->sink = *sink;
+	s->format = o->format;
 	s->last_nl = 1;
+	if (s->format == SCAN_MIXED) {
+		json_start(s);
+		s->started = 1;
+	}
 	return s;
 }
 
 /*
  * Scan the next n bytes of the input.  The first bytes are held until
- * they show the format (a whole first line, or DETECT_MAX bytes).
+ * they show the format (whole first lines, or DETECT_MAX bytes).
  * Returns -1 if memory ran out.
  */
 int
@@ -193,20 +302,43 @@ scan_feed(struct scan *s, const char *buf, size_t n)
 	return scan_read(s, buf, n);
 }
 
-/* The end of the input: a truncated last record is counted, memory
+/* The end of mixed input: a JSON record left open is read again, as
+ * text, to its end. */
+static void
+finish_mixed(struct scan *s)
+{
+	while (s->mode == M_JSON && !json_idle(&s->j)) {
+		json_finish(&s->j);
+		if (s->j.stop != JSON_ERROR)
+			break;
+		/* everything of the record is kept: the last chunk too */
+		if (s->keep_id != s->j.top_id) {
+			s->sink.skip(s->sink.arg, SKIP_BAD_JSON, 1);
+			json_reset(&s->j);
+			break;
+		}
+		not_json(s, NULL, NULL);
+	}
+}
+
+/* The end of the input: a last record without a newline is read, memory
  * freed. */
 void
 scan_close(struct scan *s)
 {
 	if (!s->started && s->nhead > 0 && scan_start_head(s) != 0)
-		s->t->stats.skipped++;	/* out of memory: say it was lost */
+		s->sink.skip(s->sink.arg, SKIP_NO_PAIR, 1);	/* no memory */
 	if (!s->last_nl)
-		s->t->stats.lines++;	/* a last line without a newline */
-	if (s->started && s->format == SCAN_JSON)
-		json_finish(&s->j);
-	else if (s->started && s->format == SCAN_CSV)
+		s->sink.lines(s->sink.arg, 1);	/* a last line, unfinished */
+	if (s->format == SCAN_CSV && s->started)
 		csv_finish(&s->c);
-	text_finish(&s->x, s->t);
+	else if (s->format == SCAN_MIXED) {
+		finish_mixed(s);
+		text_finish(&s->x, &s->sink);
+	}
+	free(s->x.buf);
+	free(s->keep);
+	free(s->replay);
 	free(s);
 }
 
@@ -215,14 +347,14 @@ scan_close(struct scan *s)
  * chunking must count the same).  Returns -1 if memory ran out.
  */
 int
-scan_buffer(const char *buf, size_t n, size_t chunk, enum scan_format format,
-    struct scan_tally *t)
+scan_buffer(const char *buf, size_t n, size_t chunk,
+    const struct scan_options *o, const struct scan_sink *sink)
 {
 	struct scan *s;
 	size_t i, len;
 	int rc = 0;
 
-	if ((s = scan_open(format, t)) == NULL)
+	if ((s = scan_open(o, sink)) == NULL)
 		return -1;
 	for (i = 0; i < n && rc == 0; i += len) {
 		len = n - i < chunk ? n - i : chunk;

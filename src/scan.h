@@ -1,7 +1,10 @@
 /*
- * The log scanner: code and subcode pairs counted in JSON (lines, pretty
- * or arrays), CSV exports and plain text logs, streaming, in bounded
- * memory.  Fed chunks by its caller; it does no I/O.
+ * The log scanner: code and subcode pairs counted in JSON (lines, pretty,
+ * arrays, Event Hubs bodies, query API tables), CSV exports of any dialect
+ * and plain text logs, the format decided per record, streaming, in
+ * bounded memory.  Fed chunks of decoded text by its caller; it does no
+ * I/O.  Every record read is either a record with pairs or a skip with a
+ * reason, reported to a sink.
  */
 #ifndef ACSDIAG_SCAN_H
 #define ACSDIAG_SCAN_H
@@ -9,12 +12,73 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "json.h"
+
 /* A pair's subcode when the record had none. */
-#define SCAN_NO_SUBCODE UINT32_MAX
+#define SCAN_NO_SUBCODE JSON_NO_SUBCODE
 
 /* Most distinct pairs counted one by one; more are counted together. */
 #define SCAN_MAX_PAIRS 32768
 
+/* Why a record was not counted: X(ID, what the summary calls it, its
+ * key in the --json summary). */
+#define SKIP_LIST(X) \
+	X(NO_PAIR, "no pair", "no_pair") \
+	X(BAD_JSON, "invalid JSON", "invalid_json") \
+	X(BAD_VALUE, "bad value", "bad_value") \
+	X(TOO_LONG, "too long", "too_long") \
+	X(NOT_TEXT, "not text", "not_text") \
+	X(FORMAT, "unreadable format", "unreadable_format")
+
+enum scan_skip {
+#define X(id, name, key) SKIP_##id,
+	SKIP_LIST(X)
+#undef X
+	NSKIPS
+};
+
+extern const char *const scan_skip_names[NSKIPS];
+extern const char *const scan_skip_keys[NSKIPS];
+
+/* A record with pairs: each stands for weight records (a summarized
+ * export's count; else 1). */
+struct scan_record {
+	const struct json_hit *hits;
+	size_t nhits;
+	uint64_t weight;
+};
+
+/* Where a scan reports.  All callbacks are needed. */
+struct scan_sink {
+	void (*record)(void *arg, const struct scan_record *r);
+	void (*skip)(void *arg, enum scan_skip why, uint64_t n);
+	void (*lines)(void *arg, uint64_t n);
+	void *arg;
+};
+
+enum scan_format {
+	SCAN_AUTO,		/* CSV if the header says so, else mixed */
+	SCAN_CSV,
+	SCAN_MIXED,		/* JSON or text, record by record */
+};
+
+struct scan_options {
+	enum scan_format format;
+	const char *count_field;	/* the count column, or NULL for
+					 * count_, Count or Calls */
+};
+
+/* One input being scanned (private to the scanner). */
+struct scan;
+
+struct scan *scan_open(const struct scan_options *o,
+    const struct scan_sink *sink);
+int scan_feed(struct scan *s, const char *buf, size_t n);
+void scan_close(struct scan *s);
+int scan_buffer(const char *buf, size_t n, size_t chunk,
+    const struct scan_options *o, const struct scan_sink *sink);
+
+/* The tally of a scan: how many records of each distinct pair. */
 struct scan_pair {
 	uint32_t code;
 	uint32_t subcode;	/* SCAN_NO_SUBCODE if none */
@@ -24,33 +88,24 @@ struct scan_pair {
 struct scan_stats {
 	uint64_t lines;		/* lines read */
 	uint64_t records;	/* records with a pair: pairs counted */
-	uint64_t skipped;	/* lines that could not be parsed */
+	uint64_t skipped[NSKIPS];
 	uint64_t overflow;	/* pairs past SCAN_MAX_PAIRS distinct ones */
 	int out_of_memory;	/* a pair could not be counted */
 };
 
-/* The counts of every distinct pair seen, and the statistics. */
 struct scan_tally {
 	struct scan_pair *slots;	/* open addressing; count 0: empty */
 	size_t nslots, npairs;
 	struct scan_stats stats;
 };
 
-enum scan_format { SCAN_AUTO, SCAN_JSON, SCAN_CSV, SCAN_TEXT };
-
-/* One input being scanned (private to the scanner). */
-struct scan;
-
 void scan_tally_init(struct scan_tally *t);
 void scan_tally_free(struct scan_tally *t);
-int scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode);
+void scan_tally_sink(struct scan_tally *t, struct scan_sink *sink);
+int scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode,
+    uint64_t n);
+int scan_merge(struct scan_tally *into, struct scan_tally *from);
 size_t scan_sorted(const struct scan_tally *t, struct scan_pair *out);
-
-struct scan *scan_open(enum scan_format format, struct scan_tally *t);
-int scan_feed(struct scan *s, const char *buf, size_t n);
-void scan_close(struct scan *s);
-int scan_buffer(const char *buf, size_t n, size_t chunk,
-    enum scan_format format, struct scan_tally *t);
-enum scan_format scan_detect(const char *buf, size_t len);
+uint64_t scan_skipped(const struct scan_stats *st);
 
 #endif

@@ -2,54 +2,168 @@
  * The scanner's CSV reader: a header row naming the code and subcode
  * columns (as a Log Analytics export does, "TimeGenerated [UTC]" and
  * all), then a record each, read with libcsv, quoted fields with commas
- * and newlines included.  A field longer than CSV_FIELD_MAX skips its
- * record, counted.
+ * and newlines included.  The dialect comes from the head of the file:
+ * the separator is ',', ';' or a tab, whichever the header's code column
+ * stands between (Excel writes ';' in many locales, "copy with headers"
+ * tabs), or the one a first line "sep=;" names; a first line "#TYPE ..."
+ * (PowerShell's Export-Csv) is passed over; a header may be the code
+ * column alone.  A count column (count_, Count, Calls, or the one named)
+ * makes each row stand for that many records.  A field longer than
+ * CSV_FIELD_MAX skips its record, counted.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "keys.h"
 #include "lookup.h"
 #include "scan_int.h"
 
-/* A column name without surrounding spaces and a " [UTC]" suffix. */
+/* What a column name names: without surrounding blanks, quotes, a CR and
+ * a " [UTC]" suffix. */
 static enum key_kind
-column_key(const char *s, size_t len)
+column_key(const char *s, size_t len, const char *count_field)
 {
 	const char *b;
+	enum key_kind k;
 
-	while (len > 0 && (*s == ' ' || *s == '\t')) {
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '"')) {
 		s++;
 		len--;
 	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r' || s[len - 1] == '"'))
+		len--;
 	if (len > 0 && s[len - 1] == ']' &&
 	    (b = memchr(s, '[', len)) != NULL)
 		len = (size_t)(b - s);
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
-	return key_kind(s, len);
+	k = key_kind(s, len);
+	if (count_field == NULL)
+		return k;
+	if (strlen(count_field) == len && strncasecmp(s, count_field, len) == 0)
+		return KEY_COUNT;
+	return k == KEY_COUNT ? KEY_NONE : k;
 }
 
-/* Does the first line of a file, line[0..len), read as a CSV header: a
- * code column, between commas? */
-int
-csv_looks_like_header(const char *line, size_t len)
+/* Does line[0..len) read as a header, fields separated by delim, with a
+ * code column? */
+static int
+header_with(const char *line, size_t len, unsigned char delim,
+    const char *count_field)
 {
-	const char *f, *end = line + len, *comma;
+	const char *f, *end = line + len, *d;
 	size_t n;
 
-	if (memchr(line, ',', len) == NULL)
-		return 0;
-	for (f = line; f < end; f += n + 1) {
-		comma = memchr(f, ',', (size_t)(end - f));
-		n = (size_t)((comma != NULL ? comma : end) - f);
-		if (n > 1 && f[0] == '"' && f[n - 1] == '"') {
-			if (column_key(f + 1, n - 2) == KEY_CODE)
-				return 1;
-		} else if (column_key(f, n) == KEY_CODE)
+	for (f = line; f <= end; f += n + 1) {
+		d = memchr(f, delim, (size_t)(end - f));
+		n = (size_t)((d != NULL ? d : end) - f);
+		if (column_key(f, n, count_field) == KEY_CODE)
 			return 1;
+		if (d == NULL)
+			break;
 	}
 	return 0;
+}
+
+static int
+blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static int
+starts(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/*
+ * Is the head of a file, h[0..n), a CSV export's?  If so, set *delim to
+ * its separator and *skip_lines to the lines before its header (blank
+ * lines, "sep=X", "#TYPE ...").
+ */
+int
+csv_dialect(const char *h, size_t n, const char *count_field,
+    unsigned char *delim, size_t *skip_lines)
+{
+	static const unsigned char delims[] = { ',', ';', '\t' };
+	const char *end = h + n, *line = h, *nl;
+	size_t len;
+	int named = 0;
+
+	*skip_lines = 0;
+	for (;;) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		len = (size_t)((nl != NULL ? nl : end) - line);
+		if (!blank(line, len) && !starts(line, len, "#TYPE") &&
+		    (named || !starts(line, len, "sep=")))
+			break;
+		if (starts(line, len, "sep=") && len >= 5) {
+			*delim = (unsigned char)line[4];
+			named = 1;
+		}
+		if (nl == NULL)
+			return 0;
+		(*skip_lines)++;
+		line = nl + 1;
+	}
+	if (named)
+		return header_with(line, len, *delim, count_field);
+	for (size_t i = 0; i < sizeof(delims); i++)
+		if (memchr(line, delims[i], len) != NULL &&
+		    header_with(line, len, delims[i], count_field)) {
+			*delim = delims[i];
+			return 1;
+		}
+	/* a single column: the code alone */
+	*delim = ',';
+	return column_key(line, len, count_field) == KEY_CODE;
+}
+
+/* A count: a number of up to 19 digits. */
+static int
+parse_count(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t n = 0;
+
+	if (len == 0 || len > 19)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		n = n * 10 + (uint64_t)(s[i] - '0');
+	}
+	*out = n;
+	return 0;
+}
+
+static void
+csv_header_field(struct csvscan *c, const char *s, size_t len)
+{
+	long *col = NULL;
+
+	switch (column_key(s, len, c->count_field)) {
+	case KEY_CODE:
+		col = &c->code_col;
+		break;
+	case KEY_SUBCODE:
+		col = &c->subcode_col;
+		break;
+	case KEY_COUNT:
+		col = &c->count_col;
+		break;
+	default:
+		break;
+	}
+	if (col != NULL && *col < 0)
+		*col = c->col;
 }
 
 static void
@@ -59,19 +173,13 @@ csv_field(void *data, size_t len, void *arg)
 	const char *s = data != NULL ? data : "";
 	uint32_t n;
 
-	if (c->header) {
-		switch (column_key(s, len)) {
-		case KEY_CODE:
-			if (c->code_col < 0)
-				c->code_col = c->col;
-			break;
-		case KEY_SUBCODE:
-			if (c->subcode_col < 0)
-				c->subcode_col = c->col;
-			break;
-		case KEY_NONE:
-			break;
-		}
+	while (len > 0 && s[len - 1] == '\r')
+		len--;
+	if (c->header)
+		csv_header_field(c, s, len);
+	else if (c->col == c->count_col) {
+		if (parse_count(s, len, &c->weight) != 0)
+			c->bad = 1;
 	} else if ((c->col == c->code_col || c->col == c->subcode_col) &&
 	    len > 0) {
 		if (parse_digits(s, len, &n) != NUMBER_OK)
@@ -93,19 +201,29 @@ csv_next_record(struct csvscan *c)
 	c->header = 0;
 	c->col = 0;
 	c->has_code = c->has_subcode = c->bad = 0;
+	c->weight = 1;
 }
 
 static void
 csv_record(int ch, void *arg)
 {
 	struct csvscan *c = arg;
+	struct json_hit h;
+	struct scan_record r = { &h, 1, 1 };
 
 	(void)ch;
-	if (!c->header && c->bad)
-		c->t->stats.skipped++;
-	else if (!c->header && c->has_code)
-		scan_add(c->t, c->code, c->has_subcode ? c->subcode :
-		    SCAN_NO_SUBCODE);
+	if (c->header)
+		;
+	else if (c->bad)
+		c->sink->skip(c->sink->arg, SKIP_BAD_VALUE, 1);
+	else if (!c->has_code)
+		c->sink->skip(c->sink->arg, SKIP_NO_PAIR, 1);
+	else if (c->weight > 0) {
+		h.code = c->code;
+		h.subcode = c->has_subcode ? c->subcode : SCAN_NO_SUBCODE;
+		r.weight = c->weight;
+		c->sink->record(c->sink->arg, &r);
+	}
 	csv_next_record(c);
 }
 
@@ -113,7 +231,14 @@ csv_record(int ch, void *arg)
 static void *
 csv_capped_realloc(void *p, size_t size)
 {
-	return size > CSV_FIELD_MAX + SCAN_BUF_SIZE ? NULL : realloc(p, size);
+	return size > 2 * CSV_FIELD_MAX ? NULL : realloc(p, size);
+}
+
+/* A tab separates fields; only a space is a blank around them then. */
+static int
+is_space_not_tab(unsigned char c)
+{
+	return c == ' ';
 }
 
 static int
@@ -122,18 +247,25 @@ csv_parser_start(struct csvscan *c)
 	if (csv_init(&c->p, CSV_APPEND_NULL) != 0)
 		return -1;
 	csv_set_realloc_func(&c->p, csv_capped_realloc);
+	csv_set_delim(&c->p, c->delim);
+	if (c->delim == '\t')
+		csv_set_space_func(&c->p, is_space_not_tab);
 	return 0;
 }
 
-/* Set the reader up for a file whose first row is the header.  Returns -1
+/* Set the reader up for a file whose next row is its header.  Returns -1
  * if memory ran out. */
 int
-csv_start(struct csvscan *c, struct scan_tally *t)
+csv_start(struct csvscan *c, const struct scan_sink *sink,
+    unsigned char delim, const char *count_field)
 {
 	memset(c, 0, sizeof(*c));
-	c->t = t;
+	c->sink = sink;
+	c->count_field = count_field;
+	c->delim = delim;
 	c->header = 1;
-	c->code_col = c->subcode_col = -1;
+	c->code_col = c->subcode_col = c->count_col = -1;
+	c->weight = 1;
 	return csv_parser_start(c);
 }
 
@@ -178,7 +310,7 @@ csv_chunk(struct csvscan *c, const char *buf, size_t n)
 			return 0;
 		/* a field too long: count the record once, skip the rest
 		 * of it, and start a new parser after it */
-		c->t->stats.skipped++;
+		c->sink->skip(c->sink->arg, SKIP_TOO_LONG, 1);
 		c->skip = c->p.quoted ? 1 : 3;
 		csv_free(&c->p);
 		if (csv_parser_start(c) != 0)

@@ -1,8 +1,8 @@
 /*
  * What the parts of the log scanner share: the driver (scan.c), which
- * tells the format and feeds chunks, and the readers of each format
- * (scan_text.c, scan_csv.c; JSON is json.c's), which count into the tally
- * (scan_tally.c).  Private to them.
+ * tells the format and feeds each record to its reader, the text reader
+ * (scan_text.c) and the CSV reader (scan_csv.c); JSON is json.c's.
+ * Private to them.
  */
 #ifndef ACSDIAG_SCAN_INT_H
 #define ACSDIAG_SCAN_INT_H
@@ -15,28 +15,40 @@
 #include "json.h"
 #include "scan.h"
 
-#define SCAN_BUF_SIZE ((size_t)128 * 1024)	/* what one read fills */
-#define TEXT_LINE_MAX ((size_t)1024 * 1024)
+#define TEXT_LINE_MAX ((size_t)1024 * 1024)	/* a longer line is skipped */
+#define TEXT_BLOCK_LINES 64	/* lines of an object printed over several */
 #define CSV_FIELD_MAX ((size_t)1024 * 1024)
 #define DETECT_MAX 4096		/* bytes looked at to tell the format */
+#define KEEP_MAX ((size_t)64 * 1024)	/* of a JSON record, to read it as
+					 * text if it is none */
 
-/* A line of text being gathered across chunks. */
+/*
+ * A text record being gathered: a line, or the lines of an object printed
+ * over several ("callEndReason {" ... "}"), until its braces balance.
+ */
 struct text {
-	char *line;
+	char *buf;		/* TEXT_LINE_MAX bytes, from the first record */
 	size_t len;
+	int braces;		/* '{' less '}' so far */
+	int lines;		/* whole lines in it */
+	int bol;		/* the next byte starts a line */
 	int too_long;
+	int from_json;		/* it looked like JSON and was not */
 };
 
-/* The CSV reader: libcsv's parser and where the code columns are. */
+/* The CSV reader: libcsv's parser and where the columns are. */
 struct csvscan {
-	struct scan_tally *t;
+	const struct scan_sink *sink;
+	const char *count_field;
 	struct csv_parser p;
+	unsigned char delim;
 	int header;		/* reading the header row */
-	long code_col, subcode_col;
+	long code_col, subcode_col, count_col;
 	long col;		/* the field being read */
 	uint32_t code, subcode;
+	uint64_t weight;
 	int has_code, has_subcode;
-	int bad;		/* a code or subcode that is not a number */
+	int bad;		/* a value that is not a number */
 	int skip;		/* skipping the rest of a record with a field
 				 * too long: 1 in quotes, 2 after a quote in
 				 * quotes, 3 outside quotes */
@@ -44,24 +56,38 @@ struct csvscan {
 
 /* The state of one input being scanned. */
 struct scan {
-	enum scan_format format;
-	struct scan_tally *t;
+	struct scan_options opt;
+	struct scan_sink sink;
+	enum scan_format format;	/* AUTO until the head shows it */
+	enum { M_JSON, M_TEXT, M_SKIP } mode;	/* mixed: reading as */
 	struct json_reader j;
 	struct text x;
+	char *keep;			/* the JSON record open, so far */
+	size_t nkeep;
+	char *replay;			/* a record's bytes being read again
+					 * (a second buffer as large) */
+	uint64_t keep_id;		/* the record it is of */
+	int keep_lost;			/* it did not fit */
 	struct csvscan c;
-	int started;		/* the format is known, the reader set up */
-	int last_nl;		/* the input so far ends with a newline */
-	char head[DETECT_MAX];	/* the input's start, until it shows the
-				 * format: a first line, or DETECT_MAX */
+	int started;			/* the format is known, its reader set
+					 * up */
+	int last_nl;			/* the input so far ends with '\n' */
+	char head[DETECT_MAX];		/* the input's start, until it shows
+					 * the format */
 	size_t nhead;
+	size_t csv_skip_lines;		/* lines before a CSV header: sep=,
+					 * #TYPE */
 };
 
-int text_chunk(struct text *x, const char *p, const char *end,
-    struct scan_tally *t);
-void text_finish(struct text *x, struct scan_tally *t);
+void text_start(struct text *x, int from_json);
+const char *text_take(struct text *x, const char *p, const char *end,
+    const struct scan_sink *sink, int *done);
+void text_finish(struct text *x, const struct scan_sink *sink);
 
-int csv_looks_like_header(const char *line, size_t len);
-int csv_start(struct csvscan *c, struct scan_tally *t);
+int csv_dialect(const char *head, size_t n, const char *count_field,
+    unsigned char *delim, size_t *skip_lines);
+int csv_start(struct csvscan *c, const struct scan_sink *sink,
+    unsigned char delim, const char *count_field);
 int csv_chunk(struct csvscan *c, const char *buf, size_t n);
 void csv_finish(struct csvscan *c);
 

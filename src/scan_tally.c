@@ -68,16 +68,19 @@ documented(uint32_t code, uint32_t subcode)
 }
 
 /*
- * Count one pair.  Past SCAN_MAX_PAIRS distinct pairs, a new pair that no
- * table lists as it is is counted in stats.overflow; the documented ones
- * are always counted one by one.  Returns -1 if memory ran out.
+ * Count n records of one pair.  Past SCAN_MAX_PAIRS distinct pairs, a new
+ * pair that no table lists as it is is counted in stats.overflow; the
+ * documented ones are always counted one by one.  Returns -1 if memory
+ * ran out.
  */
 int
-scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode)
+scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode, uint64_t n)
 {
 	size_t i;
 
-	t->stats.records++;
+	if (n == 0)
+		return 0;
+	t->stats.records += n;
 	if (t->nslots == 0 && grow(t, 64) != 0) {
 		t->stats.out_of_memory = 1;
 		return -1;
@@ -85,7 +88,7 @@ scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode)
 	i = slot_of(t, code, subcode);
 	if (t->slots[i].count == 0) {
 		if (t->npairs >= SCAN_MAX_PAIRS && !documented(code, subcode)) {
-			t->stats.overflow++;
+			t->stats.overflow += n;
 			return 0;
 		}
 		if (2 * (t->npairs + 1) > t->nslots) {
@@ -99,8 +102,99 @@ scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode)
 		t->slots[i].subcode = subcode;
 		t->npairs++;
 	}
-	t->slots[i].count++;
+	t->slots[i].count += n;
 	return 0;
+}
+
+/* Add the statistics of from to those of into. */
+static void
+merge_stats(struct scan_stats *into, const struct scan_stats *from)
+{
+	into->records += from->records;
+	into->lines += from->lines;
+	into->overflow += from->overflow;
+	for (int k = 0; k < NSKIPS; k++)
+		into->skipped[k] += from->skipped[k];
+	into->out_of_memory |= from->out_of_memory;
+}
+
+/*
+ * Add the counts and statistics of the tally from into the tally into
+ * (the pairs of one file into those of all); from is left empty.  The
+ * first pairs are taken as they are, so that none of them is lost to the
+ * cap.  Returns -1 if memory ran out.
+ */
+int
+scan_merge(struct scan_tally *into, struct scan_tally *from)
+{
+	struct scan_stats st = into->stats;
+
+	if (into->nslots == 0) {
+		*into = *from;
+		merge_stats(&into->stats, &st);
+		scan_tally_init(from);
+		return 0;
+	}
+	for (size_t i = 0; i < from->nslots; i++)
+		if (from->slots[i].count != 0 && scan_add(into,
+		    from->slots[i].code, from->slots[i].subcode,
+		    from->slots[i].count) != 0)
+			return -1;
+	/* the statistics count what from counted, once, and the pairs
+	 * lumped past the cap here */
+	st.overflow += into->stats.overflow - st.overflow;
+	into->stats = st;
+	merge_stats(&into->stats, &from->stats);
+	scan_tally_free(from);
+	scan_tally_init(from);
+	return 0;
+}
+
+/* All the records skipped, whatever the reason. */
+uint64_t
+scan_skipped(const struct scan_stats *st)
+{
+	uint64_t n = 0;
+
+	for (int k = 0; k < NSKIPS; k++)
+		n += st->skipped[k];
+	return n;
+}
+
+#define NAME(id, name, key) name,
+#define KEY(id, name, key) key,
+const char *const scan_skip_names[NSKIPS] = { SKIP_LIST(NAME) };
+const char *const scan_skip_keys[NSKIPS] = { SKIP_LIST(KEY) };
+#undef NAME
+#undef KEY
+
+/* The tally as a scan's sink. */
+static void
+tally_record(void *arg, const struct scan_record *r)
+{
+	for (size_t i = 0; i < r->nhits; i++)
+		scan_add(arg, r->hits[i].code, r->hits[i].subcode, r->weight);
+}
+
+static void
+tally_skip(void *arg, enum scan_skip why, uint64_t n)
+{
+	((struct scan_tally *)arg)->stats.skipped[why] += n;
+}
+
+static void
+tally_lines(void *arg, uint64_t n)
+{
+	((struct scan_tally *)arg)->stats.lines += n;
+}
+
+void
+scan_tally_sink(struct scan_tally *t, struct scan_sink *sink)
+{
+	sink->record = tally_record;
+	sink->skip = tally_skip;
+	sink->lines = tally_lines;
+	sink->arg = t;
 }
 
 static int

@@ -71,6 +71,12 @@ expect "bash: nothing after a code and a subcode" "" \
     "$(bash_complete acsdiag 410 3112 '')"
 expect "bash: no numbers for search words" "" \
     "$(bash_complete acsdiag -s '')"
+expect "bash: nothing offered for the number of -j" "" \
+    "$(bash_complete acsdiag --scan -j '')"
+expect "bash: files after --scan -j N" "$top/Makefile" \
+    "$(bash_complete acsdiag --scan -j 2 "$top/Makef")"
+expect "bash: -r and --count-field are options" "--recursive" \
+    "$(bash_complete acsdiag --rec)"
 expect "bash: the count of codes and subcodes" \
     "$("$bin" --complete=numbers | wc -l | tr -d ' ')" \
     "$(bash_complete acsdiag '' | wc -w | tr -d ' ')"

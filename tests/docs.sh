@@ -34,7 +34,7 @@ if command -v mandoc >/dev/null 2>&1; then
 	    tr -s ' \t\n' '   ' >"$tmp/usage"
 	same "the usage of --help is the man page's SYNOPSIS" "$tmp/usage" \
 	    "$tmp/synopsis"
-	sed -n '/^OPTIONS/,/^ENVIRONMENT/p' "$tmp/man.txt" |
+	sed -n '/^OPTIONS/,/^[A-Z][A-Z ]*$/p' "$tmp/man.txt" |
 	    grep -oE -- '(^| )--?[A-Za-z][a-z-]*' | tr -d ' ' | sort -u \
 	    >"$tmp/man.opts"
 else

@@ -3,7 +3,7 @@
  * bytes for the same arguments, for the --scan tests and benchmarks.
  *
  * usage: genlog [-f FORMAT] [-n RECORDS | -s BYTES] [-S SEED]
- *               [-e EXPECTED] [-o OUTPUT]
+ *               [-e EXPECTED] [-o OUTPUT | -D DIR]
  *
  *   -f FORMAT    jsonl (default): ACSCallSummary records, JSON Lines, 690
  *                to 840 bytes each; ParticipantEndReason and
@@ -14,6 +14,29 @@
  *                line ends); every 7th record's UserAgent holds a comma
  *                and a newline, so some quoted fields span two lines; an
  *                empty subcode is an empty field;
+ *                excel: the same as Excel writes it in a ';' locale: a
+ *                UTF-8 byte order mark, a "sep=;" line, ';' separators,
+ *                CRLF line ends;
+ *                tsv: tab separators (the portal's "copy with headers");
+ *                ps: as PowerShell 5.1 Export-Csv: a "#TYPE" line, every
+ *                field quoted, CRLF line ends;
+ *                summary: a summarized CSV export, "ParticipantEndReason,
+ *                ParticipantEndSubCode,EndpointType,count_", one row for
+ *                each pair and endpoint type drawn, written at the end;
+ *                api: the same rows as the Log Analytics query API
+ *                answers them, {"tables":[{"columns":...,"rows":...}]};
+ *                storage: the raw resource logs of a storage account
+ *                archive, one {"time":...,"properties":{...}} object a
+ *                line, camelCase fields inside properties; with -D, a tree
+ *                of PT1H.json files instead, by resource and hour;
+ *                hubs: Event Hubs bodies, {"records":[...]} with up to 10
+ *                records each, one body a line, numbers as numbers (no
+ *                subcode key when none);
+ *                mixed: JSON Lines records, SDK console lines and objects
+ *                printed by Node over four lines, in turn (a record
+ *                without a subcode always a JSON line), a console line
+ *                with a Latin-1 byte, and every 5th record followed by a
+ *                "heartbeat" line with no pair;
  *                text: SDK console lines in three styles, by record:
  *                "callEndReason: {code: 410, subCode: 3112}",
  *                "code=410, subCode=3112" and "410#3112"; a record without
@@ -22,6 +45,8 @@
  *                events: one pretty-printed JSON array of Call Automation
  *                CloudEvents, resultInformation code and subCode numbers,
  *                no subCode key when the record has none.
+ *   -D DIR       storage only: write the tree of files under DIR (created
+ *                if need be; files there are appended to)
  *   -n RECORDS   write this many records (default 1000)
  *   -s BYTES     write records until at least BYTES bytes are written
  *   -S SEED      seed of the generator (default 1), 0 to 2^64-1
@@ -31,12 +56,15 @@
  *   -o OUTPUT    write the log here, not to standard output ("-")
  *
  * RECORDS and BYTES are decimal, and may end in k, M or G: times 1000,
- * 1000^2 or 1000^3 (-s 200M is 200000000 bytes).
+ * 1000^2 or 1000^3 (-s 200M is 200000000 bytes).  The summary and api
+ * formats take -n only.
  *
  * Every format draws the same records in the same order from the seed:
  * a pair from a fixed weighted list (see pairs[]), then the other fields
  * from splitmix64.  Exits 0, or 2 on any error.
  */
+#include <sys/stat.h>
+
 #include <err.h>
 #include <errno.h>
 #include <stdint.h>
@@ -50,7 +78,44 @@
 #define DEFAULT_RECORDS	1000
 #define NO_SUBCODE	UINT32_MAX
 
-enum format { F_JSONL, F_CSV, F_TEXT, F_EVENTS };
+#define PATH_MAX_LEN	1024
+#define HUB_BATCH	10		/* records in an Event Hubs body */
+
+#define FORMAT_LIST(X) \
+	X(JSONL, "jsonl") X(CSV, "csv") X(EXCEL, "excel") X(TSV, "tsv") \
+	X(PS, "ps") X(SUMMARY, "summary") X(API, "api") \
+	X(STORAGE, "storage") X(HUBS, "hubs") X(MIXED, "mixed") \
+	X(TEXT, "text") X(EVENTS, "events")
+
+enum format {
+#define X(id, name) F_##id,
+	FORMAT_LIST(X)
+#undef X
+	NFORMATS
+};
+
+static const char *const format_names[] = {
+#define X(id, name) name,
+	FORMAT_LIST(X)
+#undef X
+};
+
+/* How a CSV export writes its rows. */
+struct dialect {
+	const char	*prelude;	/* lines before the header */
+	char		 sep;
+	int		 quote_all;
+	const char	*eol;
+};
+
+static const struct dialect csv_plain = { "", ',', 0, "\n" };
+static const struct dialect csv_excel = { "\xef\xbb\xbfsep=;\r\n", ';', 0,
+    "\r\n" };
+static const struct dialect csv_tsv = { "", '\t', 0, "\n" };
+static const struct dialect csv_ps = {
+	"#TYPE System.Management.Automation.PSCustomObject\r\n", ',', 1,
+	"\r\n"
+};
 
 /* A code and subcode pair, its weight, and how an event reports it. */
 struct pair {
@@ -165,6 +230,7 @@ struct gen {
 	unsigned	 total_weight;
 	uint64_t	 sub[2];	/* the subscription */
 	uint64_t	 counts[NPAIRS];
+	uint64_t	 by_endpoint[NPAIRS][2];	/* VoIP, PSTN */
 };
 
 static const char hexdigits[] = "0123456789abcdef";
@@ -173,7 +239,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: genlog [-f FORMAT] [-n RECORDS | -s BYTES] "
-	    "[-S SEED] [-e EXPECTED] [-o OUTPUT]\n");
+	    "[-S SEED] [-e EXPECTED] [-o OUTPUT | -D DIR]\n");
 	exit(2);
 }
 
@@ -264,6 +330,7 @@ draw(struct gen *g, struct record *r)
 	r->client = &clients[below(g, NCLIENTS)];
 	if (g->index % 7 == 6)
 		r->client = &multiline_client;
+	g->by_endpoint[i][strcmp(r->client->endpoint, "PSTN") == 0]++;
 	r->call_type = call_types[below(g, 4)];
 	r->participant_type = participant_types[below(g, 4)];
 	r->resource = below(g, 4);
@@ -389,7 +456,6 @@ put_portal_time(struct buf *b, int64_t ms)
 
 	civil_from_days(days, &y, &m, &d);
 	h = msday / 3600000;
-	put_char(b, '"');
 	put_uint(b, m);
 	put_char(b, '/');
 	put_uint(b, d);
@@ -403,7 +469,7 @@ put_portal_time(struct buf *b, int64_t ms)
 	put_digits(b, msday / 1000 % 60, 2);
 	put_char(b, '.');
 	put_digits(b, msday % 1000, 3);
-	put_str(b, h < 12 ? " AM\"" : " PM\"");
+	put_str(b, h < 12 ? " AM" : " PM");
 }
 
 /* s as a JSON string, quotes included. */
@@ -429,11 +495,15 @@ put_json_str(struct buf *b, const char *s)
 	put_char(b, '"');
 }
 
-/* s as a CSV field: quoted, quotes doubled, if it needs to be. */
+/* s as a CSV field of dialect d: quoted, quotes doubled, if it needs to
+ * be (or if blank, and blanks say so: the portal quotes such headers). */
 static void
-put_csv_field(struct buf *b, const char *s)
+put_csv_field(struct buf *b, const char *s, const struct dialect *d,
+    int blank)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	char special[] = { d->sep, '"', '\r', '\n', blank ? ' ' : '\0', '\0' };
+
+	if (!d->quote_all && strpbrk(s, special) == NULL) {
 		put_str(b, s);
 		return;
 	}
@@ -444,6 +514,36 @@ put_csv_field(struct buf *b, const char *s)
 		put_char(b, *s);
 	}
 	put_char(b, '"');
+}
+
+/* A CSV row being written, field after field. */
+struct row {
+	struct buf		*b;
+	const struct dialect	*d;
+	int			 n;	/* fields written */
+	struct buf		 f;	/* the field being formatted */
+};
+
+static struct buf *
+field(struct row *row)
+{
+	row->f.len = 0;
+	return &row->f;
+}
+
+static void
+end_field(struct row *row)
+{
+	put_char(&row->f, '\0');
+	if (row->n++ > 0)
+		put_char(row->b, row->d->sep);
+	put_csv_field(row->b, row->f.data, row->d, 0);
+}
+
+static void
+end_row(struct row *row)
+{
+	put_str(row->b, row->d->eol);
 }
 
 static void
@@ -499,51 +599,170 @@ format_jsonl(struct buf *b, const struct gen *g, const struct record *r)
 	put_str(b, "\"}\n");
 }
 
-static const char csv_header[] =
-    "\"TimeGenerated [UTC]\",CorrelationId,\"CallStartTime [UTC]\","
-    "CallDuration,CallType,ParticipantId,EndpointId,EndpointType,"
-    "\"ParticipantStartTime [UTC]\",ParticipantDuration,"
-    "ParticipantEndReason,ParticipantEndSubCode,ParticipantType,"
-    "SdkVersion,OsVersion,UserAgent,Type,_ResourceId\n";
+static const char *const csv_columns[] = {
+	"TimeGenerated [UTC]", "CorrelationId", "CallStartTime [UTC]",
+	"CallDuration", "CallType", "ParticipantId", "EndpointId",
+	"EndpointType", "ParticipantStartTime [UTC]", "ParticipantDuration",
+	"ParticipantEndReason", "ParticipantEndSubCode", "ParticipantType",
+	"SdkVersion", "OsVersion", "UserAgent", "Type", "_ResourceId",
+};
+#define NCOLUMNS (sizeof(csv_columns) / sizeof(csv_columns[0]))
+
+static const char *const summary_columns[] = {
+	"ParticipantEndReason", "ParticipantEndSubCode", "EndpointType",
+	"count_",
+};
+
+/* What comes before the rows: the prelude and the header. */
+static void
+format_csv_head(struct buf *b, const struct dialect *d,
+    const char *const *names, size_t n)
+{
+	put_str(b, d->prelude);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			put_char(b, d->sep);
+		put_csv_field(b, names[i], d, 1);
+	}
+	put_str(b, d->eol);
+}
 
 static void
-format_csv(struct buf *b, const struct gen *g, const struct record *r)
+format_csv(struct buf *b, const struct gen *g, const struct record *r,
+    const struct dialect *d)
 {
-	put_portal_time(b, r->gen_ms);
-	put_char(b, ',');
-	put_uuid(b, r->corr);
-	put_char(b, ',');
-	put_portal_time(b, r->start_ms);
-	put_char(b, ',');
-	put_uint(b, r->duration);
-	put_char(b, ',');
-	put_csv_field(b, r->call_type);
-	put_char(b, ',');
-	put_uuid(b, r->part);
-	put_char(b, ',');
-	put_uuid(b, r->endp);
-	put_char(b, ',');
-	put_csv_field(b, r->client->endpoint);
-	put_char(b, ',');
-	put_portal_time(b, r->pstart_ms);
-	put_char(b, ',');
-	put_uint(b, r->pduration);
-	put_char(b, ',');
-	put_uint(b, r->pair->code);
-	put_char(b, ',');
+	struct row row = { b, d, 0, { { 0 }, 0 } };
+
+	put_portal_time(field(&row), r->gen_ms);
+	end_field(&row);
+	put_uuid(field(&row), r->corr);
+	end_field(&row);
+	put_portal_time(field(&row), r->start_ms);
+	end_field(&row);
+	put_uint(field(&row), r->duration);
+	end_field(&row);
+	put_str(field(&row), r->call_type);
+	end_field(&row);
+	put_uuid(field(&row), r->part);
+	end_field(&row);
+	put_uuid(field(&row), r->endp);
+	end_field(&row);
+	put_str(field(&row), r->client->endpoint);
+	end_field(&row);
+	put_portal_time(field(&row), r->pstart_ms);
+	end_field(&row);
+	put_uint(field(&row), r->pduration);
+	end_field(&row);
+	put_uint(field(&row), r->pair->code);
+	end_field(&row);
+	field(&row);
 	if (r->pair->subcode != NO_SUBCODE)
-		put_uint(b, r->pair->subcode);
-	put_char(b, ',');
-	put_csv_field(b, r->participant_type);
-	put_char(b, ',');
-	put_csv_field(b, r->client->sdk);
-	put_char(b, ',');
-	put_csv_field(b, r->client->os);
-	put_char(b, ',');
-	put_csv_field(b, r->client->ua);
-	put_str(b, ",ACSCallSummary,");
+		put_uint(&row.f, r->pair->subcode);
+	end_field(&row);
+	put_str(field(&row), r->participant_type);
+	end_field(&row);
+	put_str(field(&row), r->client->sdk);
+	end_field(&row);
+	put_str(field(&row), r->client->os);
+	end_field(&row);
+	put_str(field(&row), r->client->ua);
+	end_field(&row);
+	put_str(field(&row), "ACSCallSummary");
+	end_field(&row);
+	put_resource(field(&row), g, r);
+	end_field(&row);
+	end_row(&row);
+}
+
+/* One row of a summarized export: pair k, endpoint type e, its count. */
+static void
+format_summary_row(struct buf *b, const struct gen *g, size_t k, int e)
+{
+	struct row row = { b, &csv_plain, 0, { { 0 }, 0 } };
+
+	put_uint(field(&row), pairs[k].code);
+	end_field(&row);
+	field(&row);
+	if (pairs[k].subcode != NO_SUBCODE)
+		put_uint(&row.f, pairs[k].subcode);
+	end_field(&row);
+	put_str(field(&row), e ? "PSTN" : "VoIP");
+	end_field(&row);
+	put_uint(field(&row), g->by_endpoint[k][e]);
+	end_field(&row);
+	end_row(&row);
+}
+
+/* The resource's path as the archive's blob names write it. */
+static void
+put_resource_upper(struct buf *b, const struct gen *g,
+    const struct record *r)
+{
+	size_t from = b->len;
+
 	put_resource(b, g, r);
+	for (size_t i = from; i < b->len; i++)
+		if (b->data[i] >= 'a' && b->data[i] <= 'z')
+			b->data[i] = (char)(b->data[i] - 'a' + 'A');
+}
+
+/* A raw resource log record, fields under properties: camelCase with
+ * strings (storage) or PascalCase with numbers (hubs). */
+static void
+format_resource_log(struct buf *b, const struct gen *g,
+    const struct record *r, int hubs)
+{
+	put_str(b, "{\"time\":\"");
+	put_iso(b, r->gen_ms);
+	put_str(b, "\",\"resourceId\":\"");
+	put_resource_upper(b, g, r);
+	put_str(b, "\",\"operationName\":\"CallSummary\",\"category\":"
+	    "\"CallSummary\",\"correlationId\":\"");
+	put_uuid(b, r->corr);
+	put_str(b, "\",\"level\":\"Informational\",\"location\":"
+	    "\"westeurope\",\"properties\":{");
+	put_str(b, hubs ? "\"CallStartTime\":\"" : "\"callStartTime\":\"");
+	put_iso(b, r->start_ms);
+	put_str(b, hubs ? "\",\"ParticipantId\":\"" :
+	    "\",\"participantId\":\"");
+	put_uuid(b, r->part);
+	put_str(b, hubs ? "\",\"EndpointType\":" : "\",\"endpointType\":");
+	put_json_str(b, r->client->endpoint);
+	if (hubs) {
+		put_str(b, ",\"ParticipantEndReason\":");
+		put_uint(b, r->pair->code);
+		if (r->pair->subcode != NO_SUBCODE) {
+			put_str(b, ",\"ParticipantEndSubCode\":");
+			put_uint(b, r->pair->subcode);
+		}
+	} else {
+		put_str(b, ",\"participantEndReason\":\"");
+		put_uint(b, r->pair->code);
+		put_str(b, "\",\"participantEndSubCode\":\"");
+		if (r->pair->subcode != NO_SUBCODE)
+			put_uint(b, r->pair->subcode);
+		put_char(b, '"');
+	}
+	put_str(b, hubs ? ",\"UserAgent\":" : ",\"userAgent\":");
+	put_json_str(b, r->client->ua);
+	put_str(b, "}}");
+}
+
+static void
+format_storage(struct buf *b, const struct gen *g, const struct record *r)
+{
+	format_resource_log(b, g, r, 0);
 	put_char(b, '\n');
+}
+
+/* Records in bodies of HUB_BATCH; the last body is closed by main. */
+static void
+format_hubs(struct buf *b, const struct gen *g, const struct record *r)
+{
+	put_str(b, g->index % HUB_BATCH == 1 ? "{\"records\":[" : ",");
+	format_resource_log(b, g, r, 1);
+	if (g->index % HUB_BATCH == 0)
+		put_str(b, "]}\n");
 }
 
 /*
@@ -621,6 +840,164 @@ format_event(struct buf *b, const struct gen *g, const struct record *r)
 	put_iso(b, r->gen_ms);
 	put_str(b, "\",\n    \"specversion\": \"1.0\",\n"
 	    "    \"datacontenttype\": \"application/json\"\n  }");
+}
+
+/*
+ * A record of a mixed log: a JSON line, a console line, an object printed
+ * by Node over four lines or a console line with a Latin-1 byte, by
+ * record; a record without a subcode always a JSON line.  Every 5th is
+ * followed by a line without a pair.
+ */
+static void
+format_mixed(struct buf *b, const struct gen *g, const struct record *r)
+{
+	const struct pair *p = r->pair;
+	uint64_t k = g->index - 1;
+
+	if (p->subcode == NO_SUBCODE || k % 4 == 0)
+		format_jsonl(b, g, r);
+	else {
+		put_iso(b, r->start_ms);
+		if (k % 4 == 1)
+			put_str(b, " [CallAgent] info: code=");
+		else if (k % 4 == 2)
+			put_str(b, " callEndReason {\n  code: ");
+		else
+			put_str(b, " [CallClient] user=Jos\xe9 ended, code: ");
+		put_uint(b, p->code);
+		put_str(b, k % 4 == 2 ? ",\n  subCode: " : ", subCode: ");
+		put_uint(b, p->subcode);
+		put_str(b, k % 4 == 2 ? "\n}\n" : "\n");
+	}
+	if (k % 5 == 4) {
+		put_iso(b, r->gen_ms);
+		put_str(b, " [Heartbeat] ok\n");
+	}
+}
+
+/* ---- output */
+
+struct out {
+	FILE		*fp;
+	const char	*name;
+	char		*buf;		/* its buffer */
+	uint64_t	 written;
+	const char	*dir;		/* storage: the tree's root, or NULL */
+	char		 path[PATH_MAX_LEN];	/* the file open in the tree */
+};
+
+static void
+emit(struct out *o, const char *s, size_t n)
+{
+	if (n > 0 && fwrite(s, 1, n, o->fp) != n)
+		err(2, "%s", o->name);
+	o->written += n;
+}
+
+static void
+out_close(struct out *o)
+{
+	if (fflush(o->fp) == EOF)
+		err(2, "%s", o->name);
+	if (ferror(o->fp))
+		errx(2, "%s: write error", o->name);
+	if (o->fp != stdout && fclose(o->fp) == EOF)
+		err(2, "%s", o->name);
+	o->fp = NULL;
+}
+
+static void
+out_open(struct out *o, const char *path, const char *mode)
+{
+	if ((o->fp = fopen(path, mode)) == NULL)
+		err(2, "%s", path);
+	o->name = path;
+	if (setvbuf(o->fp, o->buf, _IOFBF, OUT_BUFSIZE) != 0)
+		errx(2, "setvbuf failed");
+}
+
+/* mkdir -p of the directories of path. */
+static void
+make_dirs(char *path)
+{
+	for (char *p = strchr(path + 1, '/'); p != NULL; p = strchr(p + 1,
+	    '/')) {
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST)
+			err(2, "%s", path);
+		*p = '/';
+	}
+}
+
+/* The storage tree: switch to the file of record r's resource and hour. */
+static void
+out_tree(struct out *o, const struct gen *g, const struct record *r)
+{
+	static struct buf res;
+	char path[PATH_MAX_LEN];
+	int64_t days = r->gen_ms / 86400000;
+	unsigned m, d;
+	int y, n;
+
+	res.len = 0;
+	put_resource_upper(&res, g, r);
+	put_char(&res, '\0');
+	civil_from_days(days, &y, &m, &d);
+	n = snprintf(path, sizeof(path), "%s/insights-logs-callsummary/"
+	    "resourceId=%s/y=%04d/m=%02u/d=%02u/h=%02u/m=00/PT1H.json",
+	    o->dir, res.data, y, m, d,
+	    (unsigned)(r->gen_ms % 86400000 / 3600000));
+	if (n < 0 || (size_t)n >= sizeof(path))
+		errx(2, "%s: path too long", o->dir);
+	if (o->fp != NULL && strcmp(path, o->path) == 0)
+		return;
+	if (o->fp != NULL)
+		out_close(o);
+	memcpy(o->path, path, (size_t)n + 1);
+	make_dirs(o->path);
+	out_open(o, o->path, "a");
+}
+
+/* The summarized formats, written once every record is drawn. */
+static void
+write_summary(struct out *o, const struct gen *g, enum format fmt)
+{
+	static struct buf b;
+	int first = 1;
+
+	b.len = 0;
+	if (fmt == F_SUMMARY)
+		format_csv_head(&b, &csv_plain, summary_columns, 4);
+	else
+		put_str(&b, "{\"tables\":[{\"name\":\"PrimaryResult\","
+		    "\"columns\":[{\"name\":\"ParticipantEndReason\","
+		    "\"type\":\"string\"},{\"name\":\"ParticipantEndSubCode\","
+		    "\"type\":\"string\"},{\"name\":\"EndpointType\","
+		    "\"type\":\"string\"},{\"name\":\"count_\",\"type\":"
+		    "\"long\"}],\"rows\":[");
+	emit(o, b.data, b.len);
+	for (size_t k = 0; k < NPAIRS; k++)
+		for (int e = 0; e < 2; e++) {
+			if (g->by_endpoint[k][e] == 0)
+				continue;
+			b.len = 0;
+			if (fmt == F_SUMMARY)
+				format_summary_row(&b, g, k, e);
+			else {
+				put_str(&b, first ? "[\"" : ",[\"");
+				put_uint(&b, pairs[k].code);
+				put_str(&b, "\",\"");
+				if (pairs[k].subcode != NO_SUBCODE)
+					put_uint(&b, pairs[k].subcode);
+				put_str(&b, e ? "\",\"PSTN\"," : "\",\"VoIP\",");
+				put_uint(&b, g->by_endpoint[k][e]);
+				put_char(&b, ']');
+			}
+			first = 0;
+			emit(o, b.data, b.len);
+		}
+	if (fmt == F_API)
+		emit(o, "]}]}\n", 5);
 }
 
 /* ---- main */
@@ -716,12 +1093,86 @@ write_expected(const char *path, const struct gen *g, enum format fmt)
 		err(2, "%s", path);
 }
 
+/* Format record r as fmt asks. */
 static void
-emit(FILE *fp, const char *name, const char *s, size_t n, uint64_t *written)
+format_record(struct buf *b, const struct gen *g, const struct record *r,
+    enum format fmt)
 {
-	if (n > 0 && fwrite(s, 1, n, fp) != n)
-		err(2, "%s", name);
-	*written += n;
+	switch (fmt) {
+	case F_JSONL:
+		format_jsonl(b, g, r);
+		break;
+	case F_CSV:
+		format_csv(b, g, r, &csv_plain);
+		break;
+	case F_EXCEL:
+		format_csv(b, g, r, &csv_excel);
+		break;
+	case F_TSV:
+		format_csv(b, g, r, &csv_tsv);
+		break;
+	case F_PS:
+		format_csv(b, g, r, &csv_ps);
+		break;
+	case F_STORAGE:
+		format_storage(b, g, r);
+		break;
+	case F_HUBS:
+		format_hubs(b, g, r);
+		break;
+	case F_MIXED:
+		format_mixed(b, g, r);
+		break;
+	case F_TEXT:
+		format_text(b, g, r);
+		break;
+	case F_EVENTS:
+		format_event(b, g, r);
+		break;
+	case F_SUMMARY:
+	case F_API:
+	case NFORMATS:
+		break;
+	}
+}
+
+/* What comes before the first record. */
+static void
+write_head(struct out *o, enum format fmt)
+{
+	static struct buf b;
+	const struct dialect *d = fmt == F_EXCEL ? &csv_excel : fmt == F_TSV ?
+	    &csv_tsv : fmt == F_PS ? &csv_ps : &csv_plain;
+
+	b.len = 0;
+	if (fmt == F_CSV || fmt == F_EXCEL || fmt == F_TSV || fmt == F_PS)
+		format_csv_head(&b, d, csv_columns, NCOLUMNS);
+	else if (fmt == F_EVENTS)
+		put_str(&b, "[\n");
+	emit(o, b.data, b.len);
+}
+
+/* What comes after the last record. */
+static void
+write_tail(struct out *o, const struct gen *g, enum format fmt)
+{
+	if (fmt == F_EVENTS)
+		/* "[\n" then "]\n": an empty array */
+		emit(o, g->index == 0 ? "]\n" : "\n]\n", g->index == 0 ? 2 : 3);
+	else if (fmt == F_HUBS && g->index % HUB_BATCH != 0)
+		emit(o, "]}\n", 3);
+	else if (fmt == F_SUMMARY || fmt == F_API)
+		write_summary(o, g, fmt);
+}
+
+static enum format
+parse_format(const char *s)
+{
+	for (int i = 0; i < NFORMATS; i++)
+		if (strcmp(s, format_names[i]) == 0)
+			return (enum format)i;
+	errx(2, "-f: unknown format '%s' (jsonl, csv, excel, tsv, ps, summary, "
+	    "api, storage, hubs, mixed, text, events)", s);
 }
 
 int
@@ -730,30 +1181,22 @@ main(int argc, char *argv[])
 	static struct buf b;
 	struct gen g;
 	struct record r;
+	struct out o = { stdout, "stdout", NULL, 0, NULL, "" };
 	enum format fmt = F_JSONL;
-	const char *outpath = NULL, *exppath = NULL, *name = "stdout";
-	uint64_t records = DEFAULT_RECORDS, bytes = 0, seed = 1, written = 0;
+	const char *outpath = NULL, *exppath = NULL;
+	uint64_t records = DEFAULT_RECORDS, bytes = 0, seed = 1;
 	int ch, by_size = 0, by_count = 0;
-	char *obuf;
-	FILE *fp = stdout;
 
-	while ((ch = getopt(argc, argv, "e:f:n:o:s:S:")) != -1) {
+	while ((ch = getopt(argc, argv, "D:e:f:n:o:s:S:")) != -1) {
 		switch (ch) {
+		case 'D':
+			o.dir = optarg;
+			break;
 		case 'e':
 			exppath = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "jsonl") == 0)
-				fmt = F_JSONL;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = F_CSV;
-			else if (strcmp(optarg, "text") == 0)
-				fmt = F_TEXT;
-			else if (strcmp(optarg, "events") == 0)
-				fmt = F_EVENTS;
-			else
-				errx(2, "-f: unknown format '%s' (jsonl, csv, "
-				    "text, events)", optarg);
+			fmt = parse_format(optarg);
 			break;
 		case 'n':
 			records = parse_count(optarg, 'n');
@@ -777,56 +1220,37 @@ main(int argc, char *argv[])
 		usage();
 	if (by_size && by_count)
 		errx(2, "-n and -s cannot be used together");
+	if (by_size && (fmt == F_SUMMARY || fmt == F_API))
+		errx(2, "-s: the %s format takes -n", format_names[fmt]);
+	if (o.dir != NULL && (fmt != F_STORAGE || outpath != NULL))
+		errx(2, "-D: the storage format only, without -o");
 
-	if (outpath != NULL && strcmp(outpath, "-") != 0) {
-		if ((fp = fopen(outpath, "w")) == NULL)
-			err(2, "%s", outpath);
-		name = outpath;
-	}
-	if ((obuf = malloc(OUT_BUFSIZE)) == NULL)
+	if ((o.buf = malloc(OUT_BUFSIZE)) == NULL)
 		err(2, NULL);
-	if (setvbuf(fp, obuf, _IOFBF, OUT_BUFSIZE) != 0)
+	if (o.dir == NULL && outpath != NULL && strcmp(outpath, "-") != 0)
+		out_open(&o, outpath, "w");
+	else if (o.dir == NULL && setvbuf(stdout, o.buf, _IOFBF,
+	    OUT_BUFSIZE) != 0)
 		errx(2, "setvbuf failed");
+	if (o.dir != NULL)
+		o.fp = NULL;
 
 	gen_init(&g, seed);
-	if (fmt == F_CSV)
-		emit(fp, name, csv_header, sizeof(csv_header) - 1, &written);
-	else if (fmt == F_EVENTS)
-		emit(fp, name, "[\n", 2, &written);
-	while (by_size ? written < bytes : g.index < records) {
+	if (o.dir == NULL)
+		write_head(&o, fmt);
+	while (by_size ? o.written < bytes : g.index < records) {
 		draw(&g, &r);
 		b.len = 0;
-		switch (fmt) {
-		case F_JSONL:
-			format_jsonl(&b, &g, &r);
-			break;
-		case F_CSV:
-			format_csv(&b, &g, &r);
-			break;
-		case F_TEXT:
-			format_text(&b, &g, &r);
-			break;
-		case F_EVENTS:
-			format_event(&b, &g, &r);
-			break;
-		}
-		emit(fp, name, b.data, b.len, &written);
+		format_record(&b, &g, &r, fmt);
+		if (o.dir != NULL)
+			out_tree(&o, &g, &r);
+		emit(&o, b.data, b.len);
 	}
-	if (fmt == F_EVENTS) {
-		if (g.index == 0) {
-			/* "[\n" then "]\n": an empty array */
-			emit(fp, name, "]\n", 2, &written);
-		} else
-			emit(fp, name, "\n]\n", 3, &written);
-	}
-
-	if (fflush(fp) == EOF)
-		err(2, "%s", name);
-	if (ferror(fp))
-		errx(2, "%s: write error", name);
-	if (fclose(fp) == EOF)
-		err(2, "%s", name);
-	free(obuf);
+	if (o.dir == NULL)
+		write_tail(&o, &g, fmt);
+	if (o.fp != NULL)
+		out_close(&o);
+	free(o.buf);
 	if (exppath != NULL)
 		write_expected(exppath, &g, fmt);
 	return 0;

@@ -1,0 +1,557 @@
+/*
+ * Unit tests of the log scanner (Check): every shape of log, the format
+ * decided record by record, every record counted or skipped with its
+ * reason, counts that do not depend on how the input is cut into chunks,
+ * the keys every reader knows, and the tally.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "keys.h"
+#include "lookup.h"
+#include "scan.h"
+
+static uint64_t
+tally_count(const struct scan_tally *t, uint32_t code, uint32_t subcode)
+{
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slots[i].count != 0 && t->slots[i].code == code &&
+		    t->slots[i].subcode == subcode)
+			return t->slots[i].count;
+	return 0;
+}
+
+static uint64_t
+tally_sum(const struct scan_tally *t)
+{
+	uint64_t sum = 0;
+
+	for (size_t i = 0; i < t->nslots; i++)
+		sum += t->slots[i].count;
+	return sum;
+}
+
+/* Scan input[0..n), chunk bytes at a time, into t (set up here). */
+static void
+scan_with(const char *input, size_t n, size_t chunk,
+    const struct scan_options *o, struct scan_tally *t)
+{
+	struct scan_sink sink;
+
+	scan_tally_init(t);
+	scan_tally_sink(t, &sink);
+	ck_assert_int_eq(scan_buffer(input, n, chunk, o, &sink), 0);
+}
+
+static void
+scan_str(const char *input, struct scan_tally *t)
+{
+	static const struct scan_options o = { SCAN_AUTO, NULL };
+
+	scan_with(input, strlen(input), 4096, &o, t);
+}
+
+static const char sample_json[] =
+    "{\"ParticipantEndReason\":\"410\",\"ParticipantEndSubCode\":\"3112\"}\n"
+    "{\"a\":\"x\\\"y{[\\\\\",\"code\":0,\"subCode\":0,\"u\":\"caf\xc3\xa9\"}\r\n"
+    "not json\n"
+    "{\"data\":{\"resultInformation\":{\"code\":400,\"subCode\":8536}},"
+    "\"code\":\"7\"}\n"
+    "[{\"Code\":\"487\"},{\"RESULTCODE\":603,\"resultSubcode\":0}]\n"
+    "{\"latin1\":\"\xe9t\xe9\",\"code\":1,\"subCode\":1}\n"
+    "{\"n\":-1.5e3,\"t\":true,\"f\":false,\"z\":null,\"code\":480,"
+    "\"subCode\":10037}\n"
+    "{\"nothing\":\"here\"}\n"
+    "{\"code\":410,\"sub";
+
+static const char sample_events[] =
+    "[\n  {\n    \"id\": \"1\",\n    \"data\": {\n      \"resultInformation\""
+    ": {\n        \"code\": 400,\n        \"subCode\": 8536\n      }\n    }"
+    "\n  },\n  {\n    \"data\": { \"resultInformation\": { \"code\": 403 } }"
+    "\n  },\n  { \"type\": \"CallConnected\" }\n]\n";
+
+static const char sample_csv[] =
+    "\"TimeGenerated [UTC]\",ParticipantEndReason,ParticipantEndSubCode,"
+    "Agent\n"
+    "\"11/26/2026, 10:15 AM\",410,3112,\"a, b\nc\"\n"
+    "x,0,0,\"\"\"q\"\"\"\n"
+    "y,503,,z\n"
+    "w,,,nothing\n"
+    "v,4x,1,bad\n";
+
+static const char sample_text[] =
+    "callEndReason: {code: 410, subCode: 3112}\n"
+    "info code=480, subCode=10037 x\n"
+    "ended 490#4502\n"
+    "status code: 200\n"
+    "ids like ab#12 and 12:30:45\n"
+    "Latin-1 \xe9t\xe9 code=1 subCode=1\n"
+    "Call ended with code 487 and subcode 5001\n"
+    "code=0 subCode=0 code=603 subCode=0\r\n";
+
+/* JSON Lines with text lines, a text log with JSON lines, an object
+ * printed by Node over several lines, a text line that starts like
+ * JSON. */
+static const char sample_mixed[] =
+    "{\"code\":410,\"subCode\":3112}\n"
+    "2026-11-26 INFO code=480 subCode=10037\n"
+    "{\"code\":0,\"subCode\":0}\n"
+    "[2026-11-26T10:00:00Z] code=487 subCode=0\n"
+    "callEndReason {\n"
+    "  code: 490,\n"
+    "  subCode: 4502\n"
+    "}\n"
+    "{\n"
+    "  code: 603,\n"
+    "  subCode: 0\n"
+    "}\n"
+    "plain line\n"
+    "   \n"
+    "{\"a\":1} trailing code=500 subCode=1\n";
+
+/* The Log Analytics query API's answer, and an Event Hubs body. */
+static const char sample_api[] =
+    "{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":["
+    "{\"name\":\"CorrelationId\",\"type\":\"string\"},"
+    "{\"name\":\"ParticipantEndReason\",\"type\":\"string\"},"
+    "{\"name\":\"ParticipantEndSubCode\",\"type\":\"string\"},"
+    "{\"name\":\"count_\",\"type\":\"long\"}],"
+    "\"rows\":[[\"c1\",\"410\",\"3112\",5],[\"c2\",\"0\",\"0\",2],"
+    "[\"c3\",\"\",\"\",7],[\"c4\",\"503\",null,1]]}]}\n"
+    "{\"records\":[{\"time\":\"t\",\"properties\":{"
+    "\"participantEndReason\":\"410\",\"participantEndSubCode\":\"3112\"}},"
+    "{\"time\":\"t\",\"properties\":{\"participantEndReason\":\"0\"}},"
+    "{\"time\":\"t\",\"properties\":{}}]}\n";
+
+/* CSV dialects: ';' named by sep=, PowerShell's #TYPE, tabs, a single
+ * column, CRLF with the code column last, a count column. */
+static const char csv_sep[] =
+    "sep=;\nCorrelationId;ParticipantEndReason;ParticipantEndSubCode\n"
+    "c1;410;3112\nc2;\"0\";0\n";
+static const char csv_type[] =
+    "#TYPE System.Management.Automation.PSCustomObject\n"
+    "\"CorrelationId\",\"ParticipantEndReason\",\"ParticipantEndSubCode\"\n"
+    "\"c1\",\"410\",\"3112\"\n";
+static const char csv_tab[] =
+    "CorrelationId\tParticipantEndReason\tParticipantEndSubCode\n"
+    "c 1\t410\t3112\nc2\t0\t0\n";
+static const char csv_single[] = "ParticipantEndReason\n410\n0\n\n503\n";
+static const char csv_crlf[] =
+    "CorrelationId,ParticipantEndReason\r\nc1,410\r\nc2,0\r\n";
+static const char csv_count[] =
+    "ParticipantEndReason,ParticipantEndSubCode,count_\n"
+    "410,3112,40\n0,0,2\n0,0,3\n487,0,x\n";
+
+/* Scanning any chunking of the same bytes counts the same. */
+static void
+same_whatever_the_chunks(const char *input)
+{
+	static const struct scan_options o = { SCAN_AUTO, NULL };
+	struct scan_tally whole, part;
+	size_t n = strlen(input);
+
+	scan_with(input, n, n, &o, &whole);
+	for (size_t chunk = 1; chunk <= 40; chunk++) {
+		scan_with(input, n, chunk, &o, &part);
+		ck_assert_msg(part.npairs == whole.npairs &&
+		    part.stats.records == whole.stats.records &&
+		    memcmp(part.stats.skipped, whole.stats.skipped,
+		    sizeof(part.stats.skipped)) == 0 &&
+		    part.stats.lines == whole.stats.lines,
+		    "chunk %zu: %zu pairs, %llu records, %llu skipped", chunk,
+		    part.npairs, (unsigned long long)part.stats.records,
+		    (unsigned long long)scan_skipped(&part.stats));
+		for (size_t i = 0; i < whole.nslots; i++)
+			if (whole.slots[i].count != 0)
+				ck_assert_uint_eq(tally_count(&part,
+				    whole.slots[i].code, whole.slots[i].subcode),
+				    whole.slots[i].count);
+		scan_tally_free(&part);
+	}
+	scan_tally_free(&whole);
+}
+
+START_TEST(test_scan_chunks)
+{
+	const char *const samples[] = {
+		sample_json, sample_events, sample_csv, sample_text,
+		sample_mixed, sample_api, csv_sep, csv_type, csv_tab,
+		csv_single, csv_crlf, csv_count,
+	};
+
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++)
+		same_whatever_the_chunks(samples[i]);
+}
+END_TEST
+
+START_TEST(test_scan_json)
+{
+	struct scan_tally t;
+
+	scan_str(sample_json, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	/* the pair is the innermost object's; "code":"7" is the outer's */
+	ck_assert_uint_eq(tally_count(&t, 400, 8536), 1);
+	ck_assert_uint_eq(tally_count(&t, 7, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 487, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 603, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 480, 10037), 1);
+	/* Latin-1 bytes in a string do not hide the pair */
+	ck_assert_uint_eq(tally_count(&t, 1, 1), 1);
+	ck_assert_uint_eq(t.stats.records, 8);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NO_PAIR], 2);
+	/* the truncated last record: not JSON, and no pair as text */
+	ck_assert_uint_eq(t.stats.skipped[SKIP_BAD_JSON], 1);
+	ck_assert_uint_eq(scan_skipped(&t.stats), 3);
+	ck_assert_uint_eq(t.stats.lines, 9);
+	scan_tally_free(&t);
+
+	/* the objects of a top-level array are records each */
+	scan_str(sample_events, &t);
+	ck_assert_uint_eq(tally_count(&t, 400, 8536), 1);
+	ck_assert_uint_eq(tally_count(&t, 403, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.records, 2);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NO_PAIR], 1);
+	ck_assert_uint_eq(scan_skipped(&t.stats), 1);
+	scan_tally_free(&t);
+}
+END_TEST
+
+START_TEST(test_scan_api_and_event_hubs)
+{
+	struct scan_tally t;
+
+	scan_str(sample_api, &t);
+	/* rows read by column name, weighted by count_ */
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 5 + 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 2);
+	ck_assert_uint_eq(tally_count(&t, 503, SCAN_NO_SUBCODE), 1);
+	/* the Event Hubs records, each its own */
+	ck_assert_uint_eq(tally_count(&t, 0, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.records, 5 + 2 + 1 + 1 + 1);
+	/* the row without a code, the record without one */
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NO_PAIR], 2);
+	ck_assert_uint_eq(scan_skipped(&t.stats), 2);
+	scan_tally_free(&t);
+}
+END_TEST
+
+START_TEST(test_scan_csv)
+{
+	struct scan_tally t;
+
+	scan_str(sample_csv, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 503, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.records, 3);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NO_PAIR], 1);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_BAD_VALUE], 1);
+	ck_assert_uint_eq(t.stats.lines, 7);
+	scan_tally_free(&t);
+}
+END_TEST
+
+/* Every dialect counts the same records as a plain comma CSV. */
+START_TEST(test_scan_csv_dialects)
+{
+	struct scan_tally t;
+
+	scan_str(csv_sep, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	ck_assert_uint_eq(t.stats.records, 2);
+	ck_assert_uint_eq(scan_skipped(&t.stats), 0);
+	ck_assert_uint_eq(t.stats.lines, 4);
+	scan_tally_free(&t);
+	scan_str(csv_type, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(t.stats.records, 1);
+	scan_tally_free(&t);
+	scan_str(csv_tab, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	scan_tally_free(&t);
+	scan_str(csv_single, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 503, SCAN_NO_SUBCODE), 1);
+	scan_tally_free(&t);
+	/* CRLF, the code column last: its name keeps no CR */
+	scan_str(csv_crlf, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.records, 2);
+	scan_tally_free(&t);
+}
+END_TEST
+
+/* A count column weighs each row; --count-field names another. */
+START_TEST(test_scan_weights)
+{
+	static const struct scan_options calls = { SCAN_AUTO, "Calls" };
+	static const char named[] =
+	    "ParticipantEndReason,ParticipantEndSubCode,Calls,count_\n"
+	    "410,3112,7,1000\n";
+	static const char json[] =
+	    "[{\"ParticipantEndReason\":\"410\",\"ParticipantEndSubCode\":"
+	    "\"3112\",\"count_\":\"12\"},{\"code\":0,\"subCode\":0,"
+	    "\"Count\":3,\"x\":{\"count\":99}}]\n";
+	struct scan_tally t;
+
+	scan_str(csv_count, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 40);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 5);
+	ck_assert_uint_eq(t.stats.records, 45);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_BAD_VALUE], 1);
+	scan_tally_free(&t);
+	scan_with(named, strlen(named), 5, &calls, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 7);
+	scan_tally_free(&t);
+	/* in JSON: the record's own count, not a nested object's */
+	scan_str(json, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 12);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 3);
+	scan_tally_free(&t);
+}
+END_TEST
+
+START_TEST(test_scan_text)
+{
+	struct scan_tally t;
+
+	scan_str(sample_text, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 480, 10037), 1);
+	ck_assert_uint_eq(tally_count(&t, 490, 4502), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 603, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 1, 1), 1);
+	ck_assert_uint_eq(tally_count(&t, 487, 5001), 1);
+	ck_assert_uint_eq(t.stats.records, 7);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NO_PAIR], 2);
+	scan_tally_free(&t);
+}
+END_TEST
+
+/* The format is decided record by record. */
+START_TEST(test_scan_mixed)
+{
+	struct scan_tally t;
+
+	scan_str(sample_mixed, &t);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	ck_assert_uint_eq(tally_count(&t, 480, 10037), 1);
+	ck_assert_uint_eq(tally_count(&t, 0, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 487, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 490, 4502), 1);
+	ck_assert_uint_eq(tally_count(&t, 603, 0), 1);
+	ck_assert_uint_eq(tally_count(&t, 500, 1), 1);
+	ck_assert_uint_eq(t.stats.records, 7);
+	/* "plain line" and the {"a":1} before "trailing" */
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NO_PAIR], 2);
+	ck_assert_uint_eq(t.stats.lines, 15);
+	scan_tally_free(&t);
+}
+END_TEST
+
+/* Deep nesting, stray closers, NUL bytes and long lines are skips, with
+ * their reasons; the next line is read. */
+START_TEST(test_scan_hostile)
+{
+	struct scan_tally t;
+	char deep[512], *long_line;
+	size_t n = 2 * 1024 * 1024;
+
+	memset(deep, '{', 200);
+	strcpy(deep + 200, "\n{\"code\":410,\"subCode\":3112}\n");
+	scan_str(deep, &t);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_BAD_JSON], 1);
+	ck_assert_uint_eq(tally_count(&t, 410, 3112), 1);
+	scan_tally_free(&t);
+
+	scan_str("{\"code\":0}}]\n{\"code\":1}", &t);
+	ck_assert_uint_eq(tally_count(&t, 0, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(tally_count(&t, 1, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NO_PAIR], 1);
+	scan_tally_free(&t);
+
+	scan_with("a\nb code=1 subCode=2 \0x\ncode=3 subCode=4\n", 40, 3,
+	    &(struct scan_options){ SCAN_MIXED, NULL }, &t);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_NOT_TEXT], 1);
+	ck_assert_uint_eq(tally_count(&t, 3, 4), 1);
+	scan_tally_free(&t);
+
+	long_line = malloc(n + 40);
+	ck_assert_ptr_nonnull(long_line);
+	memset(long_line, 'x', n);
+	strcpy(long_line + n, "\ncode=5 subCode=6\n");
+	scan_str(long_line, &t);
+	ck_assert_uint_eq(t.stats.skipped[SKIP_TOO_LONG], 1);
+	ck_assert_uint_eq(tally_count(&t, 5, 6), 1);
+	scan_tally_free(&t);
+	free(long_line);
+}
+END_TEST
+
+/* Write s in the case CASE asks: 0 as it is, 1 upper, 2 camel (the first
+ * letter upper, as logs write them). */
+static void
+spell(char *out, const char *s, int which)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		out[i] = which == 1 && s[i] >= 'a' && s[i] <= 'z' ?
+		    (char)(s[i] - 'a' + 'A') : s[i];
+	if (which == 2 && out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	out[i] = '\0';
+}
+
+/* Read doc, one of the forms of test_scan_keys, with the scanner and the
+ * query parser: both find 410/3112. */
+static void
+both_read(const char *doc, int query)
+{
+	struct scan_tally t;
+	struct query q;
+	char err[128];
+
+	scan_with(doc, strlen(doc), 3, &(struct scan_options){ SCAN_AUTO,
+	    NULL }, &t);
+	ck_assert_msg(tally_count(&t, 410, 3112) == 1, "scan: %s", doc);
+	scan_tally_free(&t);
+	if (query)
+		ck_assert_msg(parse_query(doc, &q, err, sizeof(err)) == 0 &&
+		    q.kind == QUERY_PAIR && q.code == 410 && q.subcode ==
+		    3112, "query: %s", doc);
+}
+
+/* Every pair of spellings of KEY_LIST, in any case, is read by every
+ * reader: the query parser (JSON and key=value), and the scanner's JSON,
+ * text and CSV readers.  A key one reader knew and another ignored would
+ * fail here. */
+START_TEST(test_scan_keys)
+{
+	char doc[256], c[32], sc[32];
+	size_t ncodes = 0;
+
+	for (size_t i = 0; i < key_nspellings; i++) {
+		if (key_spellings[i].kind != KEY_CODE)
+			continue;
+		ncodes++;
+		for (size_t k = 0; k < key_nspellings; k++) {
+			if (key_spellings[k].kind != KEY_SUBCODE)
+				continue;
+			for (int w = 0; w < 3; w++) {
+				spell(c, key_spellings[i].name, w);
+				spell(sc, key_spellings[k].name, (w + 1) % 3);
+				snprintf(doc, sizeof(doc), "{\"%s\":410,\"%s\":"
+				    "\"3112\"}\n", c, sc);
+				both_read(doc, 1);
+				snprintf(doc, sizeof(doc), "x %s=410, %s: 3112\n",
+				    c, sc);
+				both_read(doc, 1);
+				snprintf(doc, sizeof(doc), "Time,%s,%s\n2025,"
+				    "410,3112\n", c, sc);
+				both_read(doc, 0);
+			}
+		}
+	}
+	ck_assert_uint_eq(ncodes, 3);
+	for (size_t i = 0; i < key_nspellings; i++) {
+		ck_assert_int_eq(key_kind(key_spellings[i].name,
+		    key_spellings[i].len), key_spellings[i].kind);
+		spell(c, key_spellings[i].name, 1);
+		ck_assert_int_eq(key_kind(c, key_spellings[i].len),
+		    key_spellings[i].kind);
+	}
+	ck_assert_int_eq(key_kind("Code", 4), KEY_CODE);
+	ck_assert_int_eq(key_kind("codes", 5), KEY_NONE);
+	ck_assert_int_eq(key_kind("subcod", 6), KEY_NONE);
+}
+END_TEST
+
+START_TEST(test_scan_tally)
+{
+	struct scan_tally t, u, w;
+	struct scan_pair *v;
+	size_t n;
+
+	scan_tally_init(&t);
+	for (uint32_t i = 0; i < SCAN_MAX_PAIRS + 10; i++)
+		ck_assert_int_eq(scan_add(&t, i, i % 3 == 0 ?
+		    SCAN_NO_SUBCODE : i, 1), 0);
+	scan_add(&t, 5, 5, 1);
+	scan_add(&t, 5, 5, 1);
+	ck_assert_uint_eq(t.npairs, SCAN_MAX_PAIRS);
+	ck_assert_uint_eq(t.stats.overflow, 10);
+	ck_assert_uint_eq(t.stats.records, SCAN_MAX_PAIRS + 12);
+	v = calloc(t.npairs, sizeof(*v));
+	ck_assert_ptr_nonnull(v);
+	n = scan_sorted(&t, v);
+	ck_assert_uint_eq(n, SCAN_MAX_PAIRS);
+	ck_assert_uint_eq(v[0].code, 5);
+	ck_assert_uint_eq(v[0].count, 3);
+	ck_assert_uint_eq(v[1].code, 0);
+	ck_assert_uint_eq(v[1].subcode, SCAN_NO_SUBCODE);
+	free(v);
+	/* merging adds counts and statistics, once */
+	scan_tally_init(&u);
+	scan_add(&u, 5, 5, 7);
+	scan_add(&u, 410, 3112, 2);
+	u.stats.lines = 4;
+	u.stats.skipped[SKIP_NO_PAIR] = 3;
+	ck_assert_int_eq(scan_merge(&u, &t), 0);
+	ck_assert_uint_eq(tally_count(&u, 5, 5), 10);
+	ck_assert_uint_eq(u.stats.records, 9 + SCAN_MAX_PAIRS + 12);
+	ck_assert_uint_eq(u.stats.skipped[SKIP_NO_PAIR], 3);
+	ck_assert_uint_eq(u.stats.lines, 4);
+	/* past the cap, counted together: t's and what merging lumps */
+	ck_assert_uint_ge(u.stats.overflow, 10);
+	ck_assert_uint_eq(tally_sum(&u) + u.stats.overflow, u.stats.records);
+	ck_assert_uint_eq(t.npairs, 0);
+	ck_assert_uint_eq(t.stats.records, 0);
+	scan_tally_free(&t);
+	/* merged into an empty tally, a full one loses nothing */
+	scan_tally_init(&t);
+	for (uint32_t i = 0; i < SCAN_MAX_PAIRS; i++)
+		scan_add(&t, 1, i, 1);
+	scan_add(&t, 410, 3112, 1);
+	scan_tally_init(&w);
+	w.stats.skipped[SKIP_FORMAT] = 1;
+	ck_assert_int_eq(scan_merge(&w, &t), 0);
+	ck_assert_uint_eq(w.npairs, SCAN_MAX_PAIRS + 1);
+	ck_assert_uint_eq(w.stats.overflow, 0);
+	ck_assert_uint_eq(w.stats.skipped[SKIP_FORMAT], 1);
+	ck_assert_uint_eq(w.stats.records, SCAN_MAX_PAIRS + 1);
+	scan_tally_free(&w);
+	scan_tally_free(&t);
+	scan_tally_free(&u);
+}
+END_TEST
+
+Suite *
+scan_suite(void)
+{
+	Suite *s = suite_create("scan");
+	TCase *tc = tcase_create("scan");
+
+	tcase_add_test(tc, test_scan_chunks);
+	tcase_add_test(tc, test_scan_json);
+	tcase_add_test(tc, test_scan_api_and_event_hubs);
+	tcase_add_test(tc, test_scan_csv);
+	tcase_add_test(tc, test_scan_csv_dialects);
+	tcase_add_test(tc, test_scan_weights);
+	tcase_add_test(tc, test_scan_text);
+	tcase_add_test(tc, test_scan_mixed);
+	tcase_add_test(tc, test_scan_hostile);
+	tcase_add_test(tc, test_scan_tally);
+	tcase_add_test(tc, test_scan_keys);
+	suite_add_tcase(s, tc);
+	return s;
+}
