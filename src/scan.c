@@ -210,25 +210,17 @@ scan_read(struct scan *s, const char *buf, size_t n)
 }
 
 /*
- * Does the head of the input, h[0..n), show its format: are its first
- * lines whole, less leading blank lines: the header of a CSV export, and a
- * "sep=" or "#TYPE" line before it?
+ * Does the head of the input, h[0..n), show its format: is the line that
+ * would be a CSV export's header whole, past a byte order mark and the
+ * lines csv_head passes over?
  */
 static int
 head_decides(const char *h, size_t n)
 {
 	size_t i = n >= 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	const char *nl;
+	struct csv_head hd;
 
-	while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' ||
-	    h[i] == '\n'))
-		i++;
-	if (i >= n || (nl = memchr(h + i, '\n', n - i)) == NULL)
-		return 0;
-	if ((n - i < 4 || memcmp(h + i, "sep=", 4) != 0) &&
-	    (n - i < 5 || memcmp(h + i, "#TYPE", 5) != 0))
-		return 1;
-	return memchr(nl + 1, '\n', (size_t)(h + n - nl - 1)) != NULL;
+	return csv_head(h + i, n - i, 0, &hd);
 }
 
 /* Start on the head of the input, less a UTF-8 byte order mark. */

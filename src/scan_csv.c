@@ -85,6 +85,45 @@ starts(const char *s, size_t len, const char *prefix)
 }
 
 /*
+ * Find the header line of the head of a file, h[0..n): the first line
+ * that is not blank, "#TYPE ..." or "sep=X" (the first of which names the
+ * separator).  Returns 1 with *line, *len, *skip_lines (the lines before
+ * it) and, if a sep= line named one, *delim and *named set, when the line
+ * is whole (or whole is set: the head is all there is); 0 if more input is
+ * needed.  A decision on the head depends on these lines alone, however
+ * the input is cut.
+ */
+int
+csv_head(const char *h, size_t n, int whole, struct csv_head *hd)
+{
+	const char *end = h + n, *line = h, *nl;
+	size_t len;
+
+	hd->skip_lines = 0;
+	hd->named = 0;
+	for (;;) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		len = (size_t)((nl != NULL ? nl : end) - line);
+		if (nl == NULL && !whole)
+			return 0;
+		if (!blank(line, len) && !starts(line, len, "#TYPE") &&
+		    (hd->named || !starts(line, len, "sep=")))
+			break;
+		if (starts(line, len, "sep=") && len >= 5 && !hd->named) {
+			hd->delim = (unsigned char)line[4];
+			hd->named = 1;
+		}
+		if (nl == NULL)
+			return 0;	/* no header line at all */
+		hd->skip_lines++;
+		line = nl + 1;
+	}
+	hd->line = line;
+	hd->len = len;
+	return 1;
+}
+
+/*
  * Is the head of a file, h[0..n), a CSV export's?  If so, set *delim to
  * its separator and *skip_lines to the lines before its header (blank
  * lines, "sep=X", "#TYPE ...").
@@ -94,37 +133,25 @@ csv_dialect(const char *h, size_t n, const char *count_field,
     unsigned char *delim, size_t *skip_lines)
 {
 	static const unsigned char delims[] = { ',', ';', '\t' };
-	const char *end = h + n, *line = h, *nl;
-	size_t len;
-	int named = 0;
+	struct csv_head hd;
 
 	*skip_lines = 0;
-	for (;;) {
-		nl = memchr(line, '\n', (size_t)(end - line));
-		len = (size_t)((nl != NULL ? nl : end) - line);
-		if (!blank(line, len) && !starts(line, len, "#TYPE") &&
-		    (named || !starts(line, len, "sep=")))
-			break;
-		if (starts(line, len, "sep=") && len >= 5) {
-			*delim = (unsigned char)line[4];
-			named = 1;
-		}
-		if (nl == NULL)
-			return 0;
-		(*skip_lines)++;
-		line = nl + 1;
+	if (!csv_head(h, n, 1, &hd))
+		return 0;
+	*skip_lines = hd.skip_lines;
+	if (hd.named) {
+		*delim = hd.delim;
+		return header_with(hd.line, hd.len, *delim, count_field);
 	}
-	if (named)
-		return header_with(line, len, *delim, count_field);
 	for (size_t i = 0; i < sizeof(delims); i++)
-		if (memchr(line, delims[i], len) != NULL &&
-		    header_with(line, len, delims[i], count_field)) {
+		if (memchr(hd.line, delims[i], hd.len) != NULL &&
+		    header_with(hd.line, hd.len, delims[i], count_field)) {
 			*delim = delims[i];
 			return 1;
 		}
 	/* a single column: the code alone */
 	*delim = ',';
-	return column_key(line, len, count_field) == KEY_CODE;
+	return column_key(hd.line, hd.len, count_field) == KEY_CODE;
 }
 
 /* A count: a number of up to 19 digits. */

@@ -84,6 +84,16 @@ const char *text_take(struct text *x, const char *p, const char *end,
     const struct scan_sink *sink, int *done);
 void text_finish(struct text *x, const struct scan_sink *sink);
 
+/* The lines of a CSV export's head, up to its header line. */
+struct csv_head {
+	const char *line;	/* the header line */
+	size_t len;
+	size_t skip_lines;	/* the lines before it */
+	unsigned char delim;	/* named by a sep= line */
+	int named;
+};
+
+int csv_head(const char *h, size_t n, int whole, struct csv_head *hd);
 int csv_dialect(const char *head, size_t n, const char *count_field,
     unsigned char *delim, size_t *skip_lines);
 int csv_start(struct csvscan *c, const struct scan_sink *sink,
