@@ -55,9 +55,11 @@ CODES = $(wildcard codes/*.csv)
 
 CORE_OBJS = src/answer.o src/decode.o src/json.o src/keys.o src/lookup.o \
 	src/query.o src/report.o src/scan.o src/scan_csv.o src/scan_tally.o \
-	src/scan_text.o src/search.o src/codes_gen.o
-OBJS = src/acsdiag.o src/fmt.o src/hint.o src/input.o src/print.o \
-	src/print_scan.o $(CORE_OBJS)
+	src/scan_text.o src/search.o src/timeparse.o src/buckets.o \
+	src/codes_gen.o
+OBJS = src/acsdiag.o src/annotate.o src/cli_scan.o src/fmt.o src/hint.o \
+	src/input.o src/print.o src/print_scan.o src/print_table.o \
+	$(CORE_OBJS)
 FUZZ_TARGETS = query search scan decode
 REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
 	tests/fuzz/replay_scan tests/fuzz/replay_decode
@@ -86,7 +88,7 @@ gencodes: src/gencodes.c .build-flags
 		src/gencodes.c -lcsv
 
 CHECK_SRCS = tests/check_core.c tests/check_decode.c tests/check_query.c \
-	tests/check_scan.c tests/check_search.c
+	tests/check_scan.c tests/check_search.c tests/check_time.c
 
 tests/check_core: $(CHECK_SRCS) $(CORE_OBJS) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(DEPFLAGS) \
@@ -128,16 +130,22 @@ check: acsdiag gencodes $(TEST_PROGS)
 # make bench: a lookup and a search against /bin/true; --scan of a 200 MB
 # ACSCallSummary-like JSON Lines file against grep -c and a jq pipeline,
 # the JSON reader's SSE2 string skip against its portable path, the file
-# gzipped against zcat, and eight 25 MB files with -j 2 against -j 1 on
-# two processors (taskset).
+# gzipped against zcat, eight 25 MB files with -j 2 against -j 1 on two
+# processors (taskset), --by day and --by SdkVersion against a plain
+# --scan, and --annotate of a 200 MB text log into a pipe against --scan
+# of it.
 BENCH_LOG = tests/bench.jsonl
 BENCH_FILES = tests/bench-1.jsonl tests/bench-2.jsonl tests/bench-3.jsonl \
 	tests/bench-4.jsonl tests/bench-5.jsonl tests/bench-6.jsonl \
 	tests/bench-7.jsonl tests/bench-8.jsonl
-BENCH_DATA = $(BENCH_LOG) $(BENCH_LOG).gz $(BENCH_FILES)
+BENCH_TEXT = tests/bench.log
+BENCH_DATA = $(BENCH_LOG) $(BENCH_LOG).gz $(BENCH_FILES) $(BENCH_TEXT)
 
 $(BENCH_LOG): tests/genlog
 	./tests/genlog -f jsonl -s 200M -o $@
+
+$(BENCH_TEXT): tests/genlog
+	./tests/genlog -f text -s 200M -o $@
 
 $(BENCH_LOG).gz: $(BENCH_LOG)
 	gzip -c $(BENCH_LOG) >$@
@@ -167,6 +175,12 @@ bench: acsdiag tests/benchrun tests/acsdiag-portable $(BENCH_DATA)
 	./tests/benchrun -n 5 -w 1 \
 		-R 'taskset -c 0,1 ./acsdiag -q --scan -j 1 $(BENCH_FILES)' \
 		taskset -c 0,1 ./acsdiag -q --scan -j 2 $(BENCH_FILES)
+	./tests/benchrun -n 5 -w 1 -R './acsdiag -q --scan $(BENCH_LOG)' \
+		./acsdiag -q --scan --by day $(BENCH_LOG)
+	./tests/benchrun -n 5 -w 1 -R './acsdiag -q --scan $(BENCH_LOG)' \
+		./acsdiag -q --scan --by SdkVersion $(BENCH_LOG)
+	./tests/benchrun -n 5 -w 1 -R './acsdiag -q --scan $(BENCH_TEXT)' \
+		sh -c './acsdiag --annotate $(BENCH_TEXT) | cat >/dev/null'
 	@rm -f tests/bench.out
 
 # The test suite again, built with AddressSanitizer and

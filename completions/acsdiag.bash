@@ -5,8 +5,9 @@
 # offers the subcodes documented with it.
 
 _acsdiag_options='-E --regex -h --help -j --jobs -l --long -o --fields -q --quiet
-	-r --recursive -s --search -t --table -V --version -x --exact --color
-	--count-field --json --list --tables --tips --no-tips --complete --scan'
+	-r --recursive -s --search -t --table -V --version -x --exact --annotate
+	--by --color --count-field --json --list --since --tables --tips --no-tips
+	--until --complete --scan'
 
 # _acsdiag_values WORDLIST CUR: set COMPREPLY to the words starting with CUR
 _acsdiag_values()
@@ -64,11 +65,12 @@ _acsdiag()
 		fi
 		case $w in
 		-t | --table) skip=t ;;
-		-o | --fields | --complete | -j | --jobs | --count-field) skip=1 ;;
+		-o | --fields | --complete | -j | --jobs | --count-field | --by | \
+		--since | --until) skip=1 ;;
 		--table=*) tables+=(-t "${w#*=}") ;;
 		-s | --search | -E | --regex | --list | --tables | --tips | -h | --help | -V | --version)
 			search=1 ;;
-		--scan) scan=1 ;;
+		--scan | --annotate) scan=1 ;;
 		-*) ;;
 		*[!0-9]*) ;;
 		*) numbers+=("$w") ;;
@@ -80,7 +82,8 @@ _acsdiag()
 		-t | --table) opt=--table ;;
 		-o | --fields) opt=--fields ;;
 		--complete) opt=--complete ;;
-		-j | --jobs | --count-field) opt=--jobs ;;
+		-j | --jobs | --count-field | --since | --until) opt=--jobs ;;
+		--by) opt=--by ;;
 		esac
 	fi
 	case $opt in
@@ -89,6 +92,9 @@ _acsdiag()
 	--color) _acsdiag_values 'auto always never' "$cur" ;;
 	--complete) _acsdiag_values 'codes subcodes numbers tables fields' "$cur" ;;
 	--jobs | --count-field) COMPREPLY=() ;;	# a number, a name: typed
+	# hour and day, and the fields people count by
+	--by) _acsdiag_values 'hour day SdkVersion OsVersion EndpointType
+		ParticipantType CallType' "$cur" ;;
 	esac
 	if [ -n "$opt" ]; then
 		# one word "--color=al": the completion replaces all of it

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "answer.h"
+#include "cli.h"
 #include "hint.h"
 #include "input.h"
 #include "lookup.h"
@@ -28,9 +29,6 @@
 #define VERSION "unknown"
 #endif
 
-#define EXIT_FOUND 0
-#define EXIT_NOT_FOUND 1
-#define EXIT_TROUBLE 2
 
 /* Most items a hint lists before "and N more". */
 #define HINT_MAX 12
@@ -43,7 +41,9 @@ static const char usage_text[] =
 "       acsdiag [-lq] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
 "               --list\n"
 "       acsdiag [-qr] [-j N] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
-"               [--count-field NAME] --scan [FILE...]\n"
+"               [--count-field NAME] [--by WHAT] [--since TIME]\n"
+"               [--until TIME] --scan [FILE...]\n"
+"       acsdiag [-t NAME[,NAME...]] --annotate [FILE...]\n"
 "       acsdiag [-q] [-o FIELDS] [--color[=WHEN]] [--json] --tips\n"
 "       acsdiag [-q] [--json] --tables\n"
 "       acsdiag [-t NAME[,NAME...]] --complete=WHAT [CODE]\n"
@@ -83,6 +83,10 @@ static const char help_text[] =
 "  -t, --table NAME  only look in these tables (see --tables)\n"
 "  -V, --version     print the version and the data's sources and license\n"
 "  -x, --exact       exact entries only: no fallback, class or rule\n"
+"      --annotate    copy the log FILEs (or standard input), each line with\n"
+"                    a code and subcode explained at its end, as it streams\n"
+"      --by WHAT     --scan: count by hour, day or a record's field (as\n"
+"                    SdkVersion); twice for both\n"
 "      --color[=WHEN]\n"
 "                    color the output: auto (on a terminal), always, never\n"
 "      --count-field NAME\n"
@@ -93,9 +97,13 @@ static const char help_text[] =
 "      --scan        count the code and subcode pairs in the log FILEs (or\n"
 "                    standard input): JSON, CSV exports of any dialect,\n"
 "                    text, gzip, UTF-16; explain them\n"
+"      --since TIME  --scan: only the records at TIME or after it (a date,\n"
+"                    or a date and time: 2026-11-26T10:00:00Z; UTC unless\n"
+"                    it says its zone)\n"
 "      --tables      list the tables: name, entries, description\n"
 "      --tips        print the troubleshooting tips\n"
 "      --no-tips     do not print tips after the entries\n"
+"      --until TIME  --scan: only the records before TIME\n"
 "      --complete=WHAT\n"
 "                    print the codes, the subcodes (of the CODE operand),\n"
 "                    both (numbers), the tables or the fields, for shell\n"
@@ -123,31 +131,27 @@ print_version(void)
 }
 
 enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS,
-	MODE_COMPLETE, MODE_SCAN };
+	MODE_COMPLETE, MODE_SCAN, MODE_ANNOTATE };
 
-/* Long options without a short form. */
-enum { OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
-	OPT_COLOR, OPT_COMPLETE, OPT_SCAN, OPT_COUNT_FIELD };
 
 static struct {
 	int quiet;
 	int exact;		/* -x: exact entries only */
 	int batch;		/* reading queries from standard input */
-	struct input_options input;	/* --scan's */
 	uint64_t tables;
 	const char *where;	/* "stdin:3: " in batch mode, else "" */
 } opt = { .tables = ACS_ALL_TABLES, .where = "" };
 
 /* s for a message: bytes other than printable ASCII escaped, long input
  * cut. */
-static const char *
+const char *
 printable(const char *s, char *buf, size_t size)
 {
 	return quote_input(s, strlen(s), buf, size);
 }
 
 /* Print a usage error, one line and a hint, and exit 2. */
-static void
+_Noreturn void
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -434,92 +438,6 @@ cmd_tips(void)
 	return EXIT_FOUND;
 }
 
-static const char *
-plural(uint64_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
-/* "N what[s]" for the scan summary. */
-static void
-count_of(uint64_t n, const char *what)
-{
-	fprintf(stderr, "%llu %s%s", (unsigned long long)n, what, plural(n));
-}
-
-/* The scan summary on standard error: what was read, counted, skipped and
- * why. */
-static void
-scan_summary(const struct scan_stats *st, size_t distinct)
-{
-	uint64_t skipped = scan_skipped(st);
-	const char *sep = ": ";
-
-	fputs("acsdiag: ", stderr);
-	count_of(st->lines, "line");
-	fputs(" read, ", stderr);
-	count_of(st->records, "record");
-	fprintf(stderr, " with a pair, %s", st->overflow > 0 ? "at least " :
-	    "");
-	count_of(distinct, "distinct pair");
-	fprintf(stderr, ", %llu skipped", (unsigned long long)skipped);
-	for (int k = 0; k < NSKIPS; k++)
-		if (st->skipped[k] > 0) {
-			fprintf(stderr, "%s%llu %s", sep,
-			    (unsigned long long)st->skipped[k],
-			    scan_skip_names[k]);
-			sep = ", ";
-		}
-	fputc('\n', stderr);
-	if (st->overflow > 0)
-		fprintf(stderr, "acsdiag: %llu record%s with undocumented "
-		    "pairs past the first %d distinct pairs %s counted "
-		    "together, not listed\n", (unsigned long long)st->overflow,
-		    plural(st->overflow), SCAN_MAX_PAIRS, st->overflow == 1 ?
-		    "is" : "are");
-}
-
-/*
- * --scan [FILE...]: count the code and subcode pairs of log files and
- * explain them.  A file that cannot be read is reported and the others
- * are still scanned; the status is then 2.
- */
-static int
-cmd_scan(char **files, int nfiles)
-{
-	struct scan_tally t;
-	struct scan_pair *pairs;
-	struct pair_report *reports = NULL;
-	struct scan_totals totals;
-	size_t n, k;
-	int status = EXIT_FOUND;
-
-	scan_tally_init(&t);
-	if (scan_inputs(files, nfiles, &opt.input, &t) != 0)
-		status = EXIT_TROUBLE;
-	if (t.stats.out_of_memory)
-		errx(EXIT_TROUBLE, "out of memory");
-	if ((pairs = calloc(t.npairs + 1, sizeof(*pairs))) == NULL ||
-	    (reports = calloc(t.npairs + 1, sizeof(*reports))) == NULL)
-		err(EXIT_TROUBLE, NULL);
-	n = scan_sorted(&t, pairs);
-	for (k = 0; k < n; k++)
-		if (report_pair(&pairs[k], opt.tables, &reports[k]) != 0)
-			err(EXIT_TROUBLE, NULL);
-	report_totals(reports, n, &t.stats, &totals);
-	if (!opt.quiet) {
-		print_scan(reports, n, &totals, &t.stats);
-		/* the pairs counted together are at least one more */
-		scan_summary(&t.stats, n + (t.stats.overflow > 0));
-	}
-	if (status == EXIT_FOUND && t.stats.records == 0)
-		status = EXIT_NOT_FOUND;
-	free(pairs);
-	free(reports);
-	scan_tally_free(&t);
-	return status;
-}
-
 /* Print "NUMBER<TAB>what it is" for a completion: its first line, cut. */
 static void
 complete_line(uint32_t n, const char *what)
@@ -563,6 +481,8 @@ cmd_complete(const char *what, char **argv, int argc)
 	char buf[80];
 	const char *d;
 
+	if (what == NULL)
+		what = "";	/* getopt gives --complete its argument */
 	if (strcmp(what, "tables") == 0 || strcmp(what, "fields") == 0) {
 		if (argc > 0)
 			usage_error("--complete=%s takes no operand", what);
@@ -699,19 +619,6 @@ fields_option(const char *arg)
 	    printable(name, buf, sizeof(buf)), field_names());
 }
 
-/* -j N: files scanned at once, 1 to 256. */
-static int
-jobs_option(const char *arg)
-{
-	uint32_t n;
-	char buf[80];
-
-	if (parse_number(arg, &n) != NUMBER_OK || n < 1 || n > 256)
-		usage_error("invalid -j value '%s': expected 1 to 256",
-		    printable(arg, buf, sizeof(buf)));
-	return (int)n;
-}
-
 /* --color[=WHEN]: 1 always, 0 never, -1 auto. */
 static int
 color_option(const char *arg)
@@ -753,7 +660,7 @@ check_options(enum mode mode, int tables, int long_format, int json,
 		[MODE_LOOKUP] = "a lookup", [MODE_SEARCH] = "--search",
 		[MODE_LIST] = "--list", [MODE_TABLES] = "--tables",
 		[MODE_TIPS] = "--tips", [MODE_COMPLETE] = "--complete",
-		[MODE_SCAN] = "--scan",
+		[MODE_SCAN] = "--scan", [MODE_ANNOTATE] = "--annotate",
 	};
 	const char *bad = NULL;
 
@@ -771,8 +678,12 @@ check_options(enum mode mode, int tables, int long_format, int json,
 		bad = "-x";
 	else if ((mode == MODE_COMPLETE || mode == MODE_TABLES) && color >= 0)
 		bad = "--color";
-	else if (mode == MODE_COMPLETE && (json || opt.quiet))
+	else if ((mode == MODE_COMPLETE || mode == MODE_ANNOTATE) &&
+	    (json || opt.quiet))
 		bad = json ? "--json" : "-q";
+	else if (mode == MODE_ANNOTATE && (long_format || out.nfields > 0 ||
+	    color >= 0))
+		bad = long_format ? "-l" : out.nfields > 0 ? "-o" : "--color";
 	if (bad != NULL)
 		usage_error("%s does not apply to %s", bad, names[mode]);
 }
@@ -826,11 +737,12 @@ setup_output(int color)
 			    (term == NULL || strcmp(term, "dumb") != 0);
 		out.color = color;
 	}
+	out.utf8 = utf8_locale();
 	if (out.terminal) {
 		out.width = terminal_width();
 		if (out.width < 8)
 			out.width = 8;
-		if (utf8_locale()) {
+		if (out.utf8) {
 			out.ellipsis = "\xe2\x80\xa6";
 			out.ellipsis_cols = 1;
 		}
@@ -882,18 +794,24 @@ main(int argc, char *argv[])
 		{ "complete",	required_argument,	NULL,	OPT_COMPLETE },
 		{ "scan",	no_argument,		NULL,	OPT_SCAN },
 		{ "count-field", required_argument,	NULL,	OPT_COUNT_FIELD },
+		{ "since",	required_argument,	NULL,	OPT_SINCE },
+		{ "until",	required_argument,	NULL,	OPT_UNTIL },
+		{ "by",		required_argument,	NULL,	OPT_BY },
+		{ "annotate",	no_argument,		NULL,	OPT_ANNOTATE },
 		{ NULL,		0,			NULL,	0 },
 	};
 	enum mode mode = MODE_LOOKUP;
 	uint64_t tables = 0;
 	char buf[80];
-	const char *complete = NULL, *scan_only = NULL;
+	const char *complete = NULL, *scan_only;
 	int ch, regex = 0, status, json = 0, long_format = 0, color = -1;
 
 	signal(SIGPIPE, SIG_DFL);
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":Ehj:lo:qrst:Vx", longopts,
 	    NULL)) != -1) {
+		if (scan_option(ch, optarg))
+			continue;
 		switch (ch) {
 		case 'E':
 			regex = 1;
@@ -903,10 +821,6 @@ main(int argc, char *argv[])
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
 			return finish(EXIT_FOUND);
-		case 'j':
-			opt.input.jobs = jobs_option(optarg);
-			scan_only = "-j";
-			break;
 		case 'l':
 			long_format = 1;
 			break;
@@ -915,10 +829,6 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			opt.quiet = 1;
-			break;
-		case 'r':
-			opt.input.recursive = 1;
-			scan_only = "-r";
 			break;
 		case 's':
 			set_mode(&mode, MODE_SEARCH, "--search");
@@ -959,11 +869,8 @@ main(int argc, char *argv[])
 		case OPT_SCAN:
 			set_mode(&mode, MODE_SCAN, "--scan");
 			break;
-		case OPT_COUNT_FIELD:
-			if (optarg == NULL || *optarg == '\0')
-				usage_error("empty --count-field");
-			opt.input.scan.count_field = optarg;
-			scan_only = "--count-field";
+		case OPT_ANNOTATE:
+			set_mode(&mode, MODE_ANNOTATE, "--annotate");
 			break;
 		case OPT_COMPLETE:
 			set_mode(&mode, MODE_COMPLETE, "--complete");
@@ -980,11 +887,11 @@ main(int argc, char *argv[])
 	if (json && out.nfields > 0)
 		usage_error("--json and --fields cannot be used together");
 	check_options(mode, tables != 0, long_format, json, color);
-	if (scan_only != NULL && mode != MODE_SCAN)
+	if ((scan_only = scan_option_used()) != NULL && mode != MODE_SCAN)
 		usage_error("%s does not apply to %s", scan_only, mode ==
-		    MODE_LOOKUP ? "a lookup" : "anything but --scan");
-	if (opt.input.jobs == 0)
-		opt.input.jobs = default_jobs();
+		    MODE_LOOKUP ? "a lookup" : mode == MODE_ANNOTATE ?
+		    "--annotate" : "anything but --scan");
+	scan_options_done();
 	if (json)
 		out.format = FORMAT_JSON;
 	else if (out.nfields > 0)
@@ -1004,7 +911,10 @@ main(int argc, char *argv[])
 		status = cmd_complete(complete, argv, argc);
 		break;
 	case MODE_SCAN:
-		status = cmd_scan(argv, argc);
+		status = cmd_scan(argv, argc, opt.tables, opt.quiet);
+		break;
+	case MODE_ANNOTATE:
+		status = cmd_annotate(argv, argc, opt.tables);
 		break;
 	case MODE_LIST:
 	case MODE_TABLES:

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "print.h"
+#include "report.h"
 
 #define BOLD "\033[1m"
 #define GREEN "\033[32m"
@@ -36,5 +37,6 @@ void print_line(const char *s, size_t from, size_t to, const char *color);
 void json_string(const char *s);
 void json_string_or_null(const char *s);
 void fmt_done(void);
+void put_pair_message(struct buf *b, const struct pair_report *r);
 
 #endif

@@ -85,6 +85,7 @@ add_job(struct jobs *js, const char *name)
 	if ((j->name = strdup(name)) == NULL)
 		return NULL;
 	scan_tally_init(&j->tally);
+	scan_tally_view(&j->tally, js->o->view);
 	js->n++;
 	return j;
 }

@@ -12,6 +12,7 @@
 
 struct input_options {
 	struct scan_options scan;
+	const struct scan_view *view;	/* --by, --since, --until */
 	int recursive;		/* -r: directories are read */
 	int jobs;		/* files scanned at once */
 };

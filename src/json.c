@@ -8,6 +8,7 @@
  * to decide, at a syntax error and at what cannot start a value outside
  * one.  No I/O, no allocation.
  */
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 
@@ -24,6 +25,7 @@
 #define ALWAYS_INLINE inline
 #endif
 #include "lookup.h"
+#include "timeparse.h"
 
 /*
  * Which of the 8 bytes of v end a run of plain string bytes: a quote, a
@@ -111,6 +113,60 @@ json_init(struct json_reader *j, const struct json_sink *sink)
 	j->line_start = 1;
 }
 
+/* Are a[0..len) and b[0..len) the same, ASCII letters in any case? */
+static inline int
+same_folded(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x | 0x20);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y | 0x20);
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* The bit of a name, s[0..len) (len > 0), in a mask of names: by its
+ * length and first and last letters, in any case. */
+static inline uint64_t
+name_bit(const char *s, size_t len)
+{
+	unsigned f = (unsigned char)(s[0] | 0x20);
+	unsigned l = (unsigned char)(s[len - 1] | 0x20);
+
+	return UINT64_C(1) << (((unsigned)len * 31u + f * 7u + l) & 63u);
+}
+
+/*
+ * Name a key for the reader to look for, beyond KEY_LIST: a count (which
+ * then replaces KEY_LIST's), a time field of a rank, a field of --by of an
+ * index, or the "properties" object whose fields are the record's.
+ * Returns -1 if there are too many.
+ */
+int
+json_name(struct json_reader *j, const char *name, enum key_kind kind,
+    int rank)
+{
+	struct json_name *n;
+
+	if (j->nnames == JSON_MAX_NAMES)
+		return -1;
+	n = &j->names[j->nnames++];
+	n->name = name;
+	n->len = strlen(name);
+	n->kind = kind;
+	n->rank = rank;
+	if (n->len > 0)
+		j->names_mask |= name_bit(name, n->len);
+	if (kind == KEY_COUNT)
+		j->count_named = 1;
+	return 0;
+}
+
 /*
  * Forget the values and records open, as after an error: a fresh start,
  * at the start of a line.  The pairs of the records open are dropped.
@@ -147,8 +203,9 @@ static void
 json_bad(struct json_reader *j, enum key_kind kind, enum json_bad_kind what,
     const char *v, size_t len, size_t full)
 {
-	struct json_bad b = { what, kind, j->keytext, j->keylen, v, len,
-		full > len };
+	struct json_bad b = { what, kind, j->keytext, j->keylen, v,
+		len < JSON_VALUE_MAX ? len : JSON_VALUE_MAX, full > len ||
+		len > JSON_VALUE_MAX };
 
 	if (j->sink.bad != NULL)
 		j->sink.bad(j->sink.arg, &b);
@@ -166,7 +223,7 @@ static void
 json_report(struct json_reader *j, struct json_pending *r, int more)
 {
 	struct json_record rec = { r->hits, r->nhits, r->has_weight ?
-		r->weight : 1, r->bad, more };
+		r->weight : 1, r->bad, more, r->time, r->has_time, r->fields };
 
 	if (j->sink.record != NULL && (r->nhits > 0 || !r->records || r->bad))
 		j->sink.record(j->sink.arg, &rec);
@@ -202,6 +259,10 @@ json_record_open(struct json_reader *j)
 	r->weight = 0;
 	r->has_weight = r->bad = r->records = 0;
 	r->depth = j->depth;
+	r->has_time = 0;
+	r->time_rank = INT_MAX;
+	for (int i = 0; i < JSON_MAX_FIELDS; i++)
+		r->fields[i].present = 0;
 	j->frame[j->depth - 1].record = 1;
 }
 
@@ -224,42 +285,115 @@ json_count(struct json_reader *j, const char *v, size_t len, size_t full)
 	r->weight = n;
 }
 
-/* json_classify with a count field of the caller's. */
+/* json_classify with names of the caller's; sets j->key_rank. */
 static enum key_kind
-json_classify_count(const struct json_reader *j, const char *s, size_t len)
+json_classify_named(struct json_reader *j, const char *s, size_t len)
 {
-	enum key_kind k = key_kind(s, len);
+	enum key_kind k;
 
-	if (len == j->count_len && strncasecmp(s, j->count_field, len) == 0)
-		return KEY_COUNT;
-	return k == KEY_COUNT ? KEY_NONE : k;
+	for (int i = 0; (j->names_mask & name_bit(s, len)) && i < j->nnames;
+	    i++) {
+		const struct json_name *n = &j->names[i];
+
+		if (n->len == len && same_folded(s, n->name, len)) {
+			j->key_rank = n->rank;
+			return n->kind;
+		}
+	}
+	k = key_kind(s, len);
+	return k == KEY_COUNT && j->count_named ? KEY_NONE : k;
 }
 
-/* What the key s[0..len) names: with a count field of its own, the
- * caller's count replaces the list's. */
+/* What the key s[0..len) names: the caller's names first (a count of its
+ * own replaces the list's). */
 static inline enum key_kind
-json_classify(const struct json_reader *j, const char *s, size_t len)
+json_classify(struct json_reader *j, const char *s, size_t len)
 {
-	if (j->count_field != NULL)
-		return json_classify_count(j, s, len);
+	if (j->nnames > 0 && len > 0)
+		return json_classify_named(j, s, len);
 	return key_kind(s, len);
 }
 
-/* The name of a column of a query API table: where its code, subcode
- * and count are. */
+/* The kind of the columns of a query API table the reader looks for,
+ * in the order of json_frame.col. */
+static const enum key_kind column_kinds[JSON_COLUMNS] = {
+	KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_TIME, KEY_FIELD, KEY_FIELD,
+};
+
+/* The name of a column of a query API table: where its code, subcode,
+ * count, time and fields are. */
 static void
 json_column(struct json_reader *j, const char *v, size_t len)
 {
-	enum key_kind k = json_classify(j, v, len);
+	enum key_kind k;
 	struct json_frame *table;
+	int c, rank = 0;
 
-	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_COLUMN ||
-	    (k != KEY_CODE && k != KEY_SUBCODE && k != KEY_COUNT))
+	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_COLUMN)
+		return;
+	j->key_rank = 0;
+	k = json_classify(j, v, len);
+	for (c = 0; c < 3 && column_kinds[c] != k; c++)
+		continue;
+	if (k == KEY_TIME || k == KEY_FIELD) {
+		rank = j->key_rank;
+		c = k == KEY_TIME ? 3 : 4 + rank;
+	} else if (c == 3)
 		return;
 	table = &j->frame[j->depth - 3];
-	if (table->col[k - KEY_CODE] < 0)
-		table->col[k - KEY_CODE] =
-		    (int16_t)j->frame[j->depth - 2].index;
+	if (k == KEY_TIME && table->col[c] >= 0 && table->time_rank <= rank)
+		return;
+	if (table->col[c] < 0 || k == KEY_TIME) {
+		table->col[c] = (int16_t)j->frame[j->depth - 2].index;
+		if (k == KEY_TIME)
+			table->time_rank = (int16_t)rank;
+	}
+}
+
+/* Is the value being read the record's own: in its object or row, or in
+ * its "properties" object? */
+static struct json_pending *
+json_own(struct json_reader *j)
+{
+	struct json_pending *r = json_record_now(j);
+
+	if (r == NULL)
+		return NULL;
+	if (j->depth == r->depth || (j->depth == r->depth + 1 &&
+	    j->frame[j->depth - 1].role == ROLE_PROPERTIES))
+		return r;
+	return NULL;
+}
+
+/* A time field's value: the record's time if it ranks first so far. */
+static void
+json_time(struct json_reader *j, const char *v, size_t len, size_t full)
+{
+	struct json_pending *r = json_own(j);
+
+	if (r == NULL || j->value_rank >= r->time_rank)
+		return;
+	r->time_rank = j->value_rank;
+	r->has_time = full == len && parse_time(v, len, &r->time) == 0;
+}
+
+/* A field of --by: the first value of the record's is kept. */
+static void
+json_field(struct json_reader *j, const char *v, size_t len, size_t full)
+{
+	struct json_pending *r = json_own(j);
+	struct json_field *f;
+
+	if (r == NULL || j->value_rank < 0 ||
+	    j->value_rank >= JSON_MAX_FIELDS)
+		return;
+	f = &r->fields[j->value_rank];
+	if (f->present || full == 0)
+		return;		/* the first value; "" is none */
+	f->present = 1;
+	f->len = len < JSON_FIELD_MAX ? len : JSON_FIELD_MAX;
+	f->cut = full > f->len;
+	memcpy(f->value, v, f->len);
 }
 
 /*
@@ -276,6 +410,16 @@ json_value(struct json_reader *j, enum key_kind key, const char *v,
 
 	if (key == KEY_NONE || j->depth == 0)
 		return;
+	if (key == KEY_TIME) {
+		json_time(j, v, len, full);
+		return;
+	}
+	if (key == KEY_FIELD) {
+		json_field(j, v, len, full);
+		return;
+	}
+	if (len > JSON_VALUE_MAX)
+		len = JSON_VALUE_MAX;
 	o = &j->frame[j->depth - 1];
 	if (key == KEY_COUNT) {
 		json_count(j, v, len, full);
@@ -311,11 +455,24 @@ json_value_key(const struct json_reader *j)
 	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_ROW)
 		return j->pending;
 	f = &j->frame[j->depth - 3];
-	for (int c = 0; c < 3; c++)
+	for (int c = 0; c < JSON_COLUMNS; c++)
 		if (f->col[c] >= 0 &&
 		    (uint32_t)f->col[c] == j->frame[j->depth - 1].index)
-			return (enum key_kind)(KEY_CODE + c);
+			return column_kinds[c];
 	return KEY_NONE;
+}
+
+/* The rank of the value starting now: its key's, or, in a row, that of
+ * its column. */
+static int
+json_row_rank(const struct json_reader *j)
+{
+	const struct json_frame *f = &j->frame[j->depth - 3];
+	uint32_t i = j->frame[j->depth - 1].index;
+
+	if (f->col[3] >= 0 && (uint32_t)f->col[3] == i)
+		return f->time_rank;
+	return f->col[4] >= 0 && (uint32_t)f->col[4] == i ? 0 : 1;
 }
 
 /* A scalar value ended: at the top level, it is a whole value. */
@@ -331,6 +488,9 @@ static void
 json_start_value(struct json_reader *j)
 {
 	j->value_of = json_value_key(j);
+	if (j->value_of >= KEY_TIME)
+		j->value_rank = j->frame[j->depth - 1].role == ROLE_ROW ?
+		    json_row_rank(j) : j->key_rank;
 	j->pending = KEY_NONE;
 	j->last_string = 0;
 }
@@ -368,16 +528,14 @@ json_end_string(struct json_reader *j, const unsigned char *chunk,
 	if (j->value_of != KEY_NONE) {
 		if (kept > j->slen)
 			kept = j->slen;
-		if (kept > JSON_VALUE_MAX)
-			kept = JSON_VALUE_MAX;
 		if (j->escaped && (j->value_of == KEY_CODE ||
 		    j->value_of == KEY_SUBCODE) && j->depth > 0 &&
 		    j->frame[j->depth - 1].kind == '{')
 			json_bad(j, j->value_of, JSON_BAD_STRING, text, kept,
 			    j->slen);	/* an escape is no plain number */
-		else if (!j->escaped)
+		else if (!j->escaped || j->value_of == KEY_FIELD)
 			json_value(j, j->value_of, text, kept, j->slen,
-			    JSON_BAD_STRING);
+			    JSON_BAD_STRING);	/* a field as written */
 		j->value_of = KEY_NONE;
 	}
 	if (!j->str_is_key) {
@@ -478,6 +636,9 @@ json_role(const struct json_reader *j, int c)
 			return ROLE_RECORDS;
 		return up->role == ROLE_ROWS ? ROLE_ROW : ROLE_NONE;
 	}
+	if (j->pending == KEY_PROPERTIES && j->nrec > 0 &&
+	    j->rec[j->nrec - 1].depth == j->depth)
+		return ROLE_PROPERTIES;
 	return up->role == ROLE_COLUMNS ? ROLE_COLUMN : ROLE_NONE;
 }
 
@@ -506,7 +667,8 @@ json_open(struct json_reader *j, const unsigned char *p)
 	f->kind = (char)c;
 	j->expect = c == '{' ? X_KEY_OR_CLOSE : X_VALUE_OR_CLOSE;
 	f->role = (uint8_t)role;
-	f->col[0] = f->col[1] = f->col[2] = -1;
+	for (int k = 0; k < JSON_COLUMNS; k++)
+		f->col[k] = -1;
 	if (c == '{')
 		f->order = j->opened++;
 	if (j->depth == 1) {
@@ -577,6 +739,8 @@ json_end_scalar(struct json_reader *j, const char *v, size_t len,
 		json_value(j, of, v, len, full, JSON_BAD_NUMBER);
 	else if (full == 4 && memcmp(v, "null", 4) == 0)
 		;	/* no value: as if the key were not there */
+	else if (of == KEY_FIELD && (full == 4 || full == 5))
+		json_value(j, of, v, len, full, JSON_BAD_LITERAL);
 	else if ((full == 4 && memcmp(v, "true", 4) == 0) ||
 	    (full == 5 && memcmp(v, "false", 5) == 0)) {
 		if (of == KEY_CODE || of == KEY_SUBCODE)
@@ -647,9 +811,12 @@ json_quote(struct json_reader *j, const unsigned char *p,
 		p = q + 1;
 		j->last_string = 0;
 		if (!key) {
+			if (of >= KEY_TIME)
+				j->value_rank = j->frame[j->depth - 1].role ==
+				    ROLE_ROW ? json_row_rank(j) : j->key_rank;
 			if (of != KEY_NONE)
-				json_value(j, of, text, len < JSON_VALUE_MAX ?
-				    len : JSON_VALUE_MAX, len, JSON_BAD_STRING);
+				json_value(j, of, text, len, len,
+				    JSON_BAD_STRING);
 			j->expect = X_COMMA_OR_CLOSE;
 			json_scalar_done(j);
 		} else if (p < end && *p == ':') {

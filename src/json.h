@@ -29,8 +29,11 @@
 #define JSON_KEY_MAX 24		/* key bytes kept; the longest known is 21 */
 #define JSON_VALUE_MAX 31	/* a code or subcode is at most 9 digits,
 				 * less leading zeros */
-#define JSON_SAVE_MAX 32	/* bytes of a string kept across chunks:
+#define JSON_SAVE_MAX 128	/* bytes of a string kept across chunks:
 				 * enough for a key or a value */
+#define JSON_FIELD_MAX 128	/* bytes of a field's value kept */
+#define JSON_MAX_FIELDS 2	/* fields of a record kept, by name */
+#define JSON_MAX_NAMES 16	/* keys named by the caller */
 #define JSON_MAX_HITS 64	/* pairs of one record held until it ends */
 
 /* An object that closed with a code or a subcode (or both). */
@@ -65,6 +68,14 @@ struct json_hit {
 	uint32_t code, subcode;
 };
 
+/* A field of a record, named by the caller. */
+struct json_field {
+	char value[JSON_FIELD_MAX];
+	size_t len;
+	int present;
+	int cut;		/* value holds only its first bytes */
+};
+
 /* A record that ended (or whose pairs filled JSON_MAX_HITS). */
 struct json_record {
 	const struct json_hit *hits;
@@ -72,6 +83,19 @@ struct json_record {
 	uint64_t weight;	/* its count, else 1 */
 	int bad;		/* a count that is not a number */
 	int more;		/* only some of its pairs: more follow */
+	int64_t time;		/* ms since 1970 UTC, if has_time */
+	int has_time;
+	const struct json_field *fields;	/* [JSON_MAX_FIELDS] */
+};
+
+/* A key the caller names: a count, a time or a field of --by. */
+struct json_name {
+	const char *name;
+	size_t len;
+	enum key_kind kind;	/* KEY_COUNT, KEY_TIME, KEY_FIELD or
+				 * KEY_PROPERTIES */
+	int rank;		/* KEY_TIME: the lower, the better;
+				 * KEY_FIELD: its index */
 };
 
 /* Where the reader reports; any callback may be NULL. */
@@ -110,13 +134,18 @@ enum json_role {
 	ROLE_COLUMN,		/* an object of it */
 	ROLE_ROWS,		/* "rows" of a query API table */
 	ROLE_ROW,		/* an array of it: a record */
+	ROLE_PROPERTIES,	/* the "properties" object of a record */
 };
+
+/* The columns of a query API table the reader looks for, in order. */
+#define JSON_COLUMNS 6		/* code, subcode, count, time, 2 fields */
 
 struct json_frame {
 	uint64_t order;
 	uint32_t code, subcode;
 	uint32_t index;		/* arrays: the element being read */
-	int16_t col[3];		/* a table's columns: code, subcode, count */
+	int16_t col[JSON_COLUMNS];	/* a table's columns, or -1 */
+	int16_t time_rank;	/* of the table's time column */
 	uint8_t has_code, has_subcode;
 	uint8_t record;		/* the container is a record */
 	uint8_t role;		/* enum json_role */
@@ -130,6 +159,9 @@ struct json_pending {
 	uint64_t weight;
 	int has_weight, bad, records;	/* records: it held records */
 	int depth;		/* of its frame, +1 */
+	int64_t time;
+	int has_time, time_rank;	/* the rank of the time field read */
+	struct json_field fields[JSON_MAX_FIELDS];
 };
 
 struct json_reader {
@@ -169,12 +201,18 @@ struct json_reader {
 					 * '[', in the chunk it began in */
 	int top_line_start;		/* it began a line */
 	int top_reported;		/* records of it were reported */
-	const char *count_field;	/* the name of counts, if not those of
-					 * KEY_LIST; set after json_init */
-	size_t count_len;
+	struct json_name names[JSON_MAX_NAMES];	/* set with json_name */
+	int nnames;
+	uint64_t names_mask;		/* of their length, first and last
+					 * letters: most keys are none */
+	int count_named;		/* a count name replaces KEY_LIST's */
+	int key_rank;			/* of the last key, if named */
+	int value_rank;			/* of the value being read */
 };
 
 void json_init(struct json_reader *j, const struct json_sink *sink);
+int json_name(struct json_reader *j, const char *name, enum key_kind kind,
+    int rank);
 const unsigned char *json_feed(struct json_reader *j, const unsigned char *p,
     const unsigned char *end);
 void json_finish(struct json_reader *j);

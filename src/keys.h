@@ -36,7 +36,19 @@
 enum key_kind {
 	KEY_NONE, KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_COLUMNS, KEY_ROWS,
 	KEY_NAME, KEY_RECORDS,
+	/* named by the reader's caller, not KEY_LIST: */
+	KEY_PROPERTIES,		/* a record's "properties" object */
+	KEY_TIME,		/* a record's time, by rank */
+	KEY_FIELD,		/* a field of --by, by index */
 };
+
+/*
+ * The fields that give a record's time, the first present: X(spelling in
+ * lower case).  A CSV export's column may add " [UTC]".
+ */
+#define TIME_KEY_LIST(X) \
+	X("timegenerated") X("time") X("callstarttime") \
+	X("participantstarttime") X("timestamp")
 
 struct key_spelling {
 	enum key_kind kind;

@@ -49,6 +49,7 @@ struct output {
 	size_t width;		/* of the terminal */
 	const char *ellipsis;
 	size_t ellipsis_cols;
+	int utf8;		/* the locale's: block characters */
 	int no_tips;
 	enum field fields[MAX_FIELDS];
 	size_t nfields;
@@ -68,8 +69,8 @@ void print_answer(const struct answer *a);
 void print_query_heading(const char *query);
 void print_tip(const struct acs_tip *t);
 void print_table_json(const struct acs_table *t);
-void print_scan(const struct pair_report *r, size_t n,
-    const struct scan_totals *tot, const struct scan_stats *st);
+void print_scan(const struct scan_result *res);
+void print_table(const struct scan_result *res);
 void print_done(void);
 
 #endif

@@ -1,44 +1,68 @@
 /*
- * Printing a scan's summary: a line per pair, most frequent first, then
- * the totals by category; or, with --json, an object per pair and a last
- * summary object.  What the lines say is decided in report.c.
+ * Printing a scan's summary in a pipe and as JSON: a line per pair, most
+ * frequent first, then the totals by category; with --by, the bucket
+ * values first on each line and the pairs of each bucket together; with
+ * --json, an object per pair (and bucket) and a last summary object.  On
+ * a terminal, print_table.c draws a table instead.  What the lines say is
+ * decided in report.c.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "fmt.h"
 #include "lookup.h"
 #include "print.h"
 #include "report.h"
+#include "timeparse.h"
 
-/* How a line names a level of the ladder other than exact. */
-static const char *
-level_label(const struct pair_report *r)
+/* The bucket values of entry p, each followed by a tab. */
+static void
+put_buckets(struct buf *b, const struct scan_tally *t,
+    const struct scan_pair *p)
 {
-	switch (r->level) {
-	case MATCH_GENERIC_SUBCODE:
-		return " [generic subcode]";
-	case MATCH_CODE:
-		return " [the code, whatever the subcode]";
-	case MATCH_CLASS:
-		return " [the code's class]";
-	case MATCH_RULE:
-		return " [the PSTN SBC rule]";
-	default:
-		return "";
+	char name[TIME_BUCKET_MAX];
+
+	for (int d = 0; t->view != NULL && d < t->view->ndims; d++) {
+		puts_buf(b, report_bucket(t, d, p->bucket[d], name,
+		    sizeof(name)));
+		put(b, "\t", 1);
 	}
 }
 
-/* One pair of a scan: count, share, code, subcode, category, message. */
+/* The message of a pair as a line shows it, with its level and the other
+ * tables that list it. */
+void
+put_pair_message(struct buf *b, const struct pair_report *r)
+{
+	const char *msg = report_message(r);
+
+	if (msg == NULL) {
+		puts_buf(b, r->elsewhere ? "(not in the chosen tables)" :
+		    "(undocumented)");
+		return;
+	}
+	put_joined(b, msg);
+	puts_buf(b, report_level(r));
+	for (size_t i = 1; i < r->nentries; i++) {
+		puts_buf(b, i == 1 ? " [also " : ", ");
+		puts_buf(b, entry_table(r->entries[i])->name);
+		puts_buf(b, i + 1 == r->nentries ? "]" : "");
+	}
+}
+
+/* One pair of a scan: [buckets,] count, share (of its bucket's records),
+ * code, subcode, category, message. */
 static void
-print_scan_line(const struct pair_report *r, uint64_t total)
+print_scan_line(const struct scan_tally *t, const struct pair_report *r,
+    uint64_t total)
 {
 	const struct scan_pair *p = r->pair;
-	const char *msg = report_message(r);
 	unsigned cat = report_category(r);
 	char num[64];
 	size_t from, to;
 
 	line.len = 0;
+	put_buckets(&line, t, p);
 	snprintf(num, sizeof(num), "%llu\t%.1f%%\t%u\t",
 	    (unsigned long long)p->count, 100.0 * (double)p->count /
 	    (double)total, p->code);
@@ -47,18 +71,7 @@ print_scan_line(const struct pair_report *r, uint64_t total)
 	put(&line, "\t", 1);
 	put_category(&line, cat, &from, &to);
 	put(&line, "\t", 1);
-	if (msg == NULL)
-		puts_buf(&line, r->elsewhere ? "(not in the chosen tables)" :
-		    "(undocumented)");
-	else {
-		put_joined(&line, msg);
-		puts_buf(&line, level_label(r));
-		for (size_t i = 1; i < r->nentries; i++) {
-			puts_buf(&line, i == 1 ? " [also " : ", ");
-			puts_buf(&line, entry_table(r->entries[i])->name);
-			puts_buf(&line, i + 1 == r->nentries ? "]" : "");
-		}
-	}
+	put_pair_message(&line, r);
 	print_line(line.s, from, to, cat != ACS_CAT_NONE ?
 	    category_color(cat) : NULL);
 }
@@ -92,14 +105,43 @@ json_entries(const struct pair_report *r)
 	putchar(']');
 }
 
+/* ,"by":{"day":"2026-11-26","SdkVersion":"1.29.1"}: a value, null for
+ * none, {"other":true} for the values counted together. */
+static int
+json_by(const struct scan_tally *t, const struct scan_pair *p)
+{
+	char name[TIME_BUCKET_MAX];
+	int other = 0;
+
+	printf(",\"by\":{");
+	for (int d = 0; d < t->view->ndims; d++) {
+		printf("%s", d > 0 ? "," : "");
+		json_string(t->view->dims[d].name);
+		putchar(':');
+		if (p->bucket[d] == BUCKET_OTHER) {
+			printf("{\"other\":true}");
+			other = 1;
+		} else if (p->bucket[d] == BUCKET_NONE)
+			printf("null");
+		else
+			json_string(report_bucket(t, d, p->bucket[d], name,
+			    sizeof(name)));
+	}
+	putchar('}');
+	return other;
+}
+
 static void
-print_scan_json(const struct pair_report *r)
+print_scan_json(const struct scan_tally *t, const struct pair_report *r)
 {
 	const struct scan_pair *p = r->pair;
 	const char *table = NULL;
+	int other = 0;
 
-	printf("{\"count\":%llu,\"code\":%u,\"subcode\":",
-	    (unsigned long long)p->count, p->code);
+	printf("{\"count\":%llu", (unsigned long long)p->count);
+	if (t->view != NULL && t->view->ndims > 0)
+		other = json_by(t, p);
+	printf(",\"code\":%u,\"subcode\":", p->code);
 	if (p->subcode != SCAN_NO_SUBCODE)
 		printf("%u", p->subcode);
 	else
@@ -117,23 +159,28 @@ print_scan_json(const struct pair_report *r)
 	json_member("match", r->level != MATCH_NONE ? match_name(r->level) :
 	    NULL);
 	json_entries(r);
-	printf("}\n");
+	printf("%s}\n", other ? ",\"other\":true" : "");
 }
 
 /* The pairs lumped past the cap on distinct pairs, as one object. */
 static void
-print_other_json(uint64_t n)
+print_other_json(const struct scan_tally *t, uint64_t n)
 {
-	printf("{\"count\":%llu,\"code\":null,\"subcode\":null,\"category\":"
+	printf("{\"count\":%llu%s,\"code\":null,\"subcode\":null,\"category\":"
 	    "null,\"message\":null,\"table\":null,\"documented\":false,"
 	    "\"match\":null,\"entries\":[],\"other\":true}\n",
-	    (unsigned long long)n);
+	    (unsigned long long)n, t->view != NULL && t->view->ndims > 0 ?
+	    ",\"by\":null" : "");
 }
 
-/* The last object of --json: what was read and skipped, why. */
+/* The last object of --json: what was read and skipped, why, and what
+ * was left out. */
 static void
-print_summary_json(const struct scan_stats *st, size_t distinct)
+print_summary_json(const struct scan_tally *t, size_t distinct)
 {
+	const struct scan_stats *st = &t->stats;
+	const struct scan_view *v = t->view;
+
 	printf("{\"summary\":true,\"lines\":%llu,\"records\":%llu,"
 	    "\"distinct\":%zu,\"other\":%llu,\"skipped\":%llu,\"skips\":{",
 	    (unsigned long long)st->lines, (unsigned long long)st->records,
@@ -142,51 +189,111 @@ print_summary_json(const struct scan_stats *st, size_t distinct)
 	for (int k = 0; k < NSKIPS; k++)
 		printf("%s\"%s\":%llu", k > 0 ? "," : "", scan_skip_keys[k],
 		    (unsigned long long)st->skipped[k]);
-	printf("}}\n");
+	putchar('}');
+	if (v != NULL && (v->has_since || v->has_until))
+		printf(",\"left_out\":{\"outside_window\":%llu,\"no_time\":"
+		    "%llu}", (unsigned long long)st->outside,
+		    (unsigned long long)st->untimed);
+	if (v != NULL && v->ndims > 0)
+		printf(",\"lumped\":%llu", (unsigned long long)st->lumped);
+	printf("}\n");
 }
 
-/* "COUNT<TAB>SHARE<TAB>what" of the totals. */
+/* "[BUCKETS<TAB>]COUNT<TAB>SHARE<TAB>what" of the totals. */
 static void
-print_total(uint64_t n, uint64_t records, const char *what)
+print_total(const struct scan_tally *t, const struct scan_pair *p,
+    uint64_t n, uint64_t records, const char *what, int always)
 {
-	if (n > 0)
-		printf("%llu\t%.1f%%\t%s\n", (unsigned long long)n,
-		    100.0 * (double)n / (double)records, what);
+	if (n == 0 && !always)
+		return;
+	line.len = 0;
+	if (p != NULL)
+		put_buckets(&line, t, p);
+	printf("%s%llu\t%.1f%%\t%s\n", line.len > 0 ? line.s : "",
+	    (unsigned long long)n, records > 0 ? 100.0 * (double)n /
+	    (double)records : 0.0, what);
+}
+
+/* The totals of one group by category: without --by, as ever; with it,
+ * the failures too. */
+static void
+print_group_totals(const struct scan_tally *t, const struct scan_pair *p,
+    const struct group_totals *g)
+{
+	for (unsigned i = ACS_CAT_NONE + 1; i < ACS_NCATEGORIES; i++)
+		print_total(t, p, g->by_category[i], g->records,
+		    category_name(i), 0);
+	print_total(t, p, g->by_category[ACS_CAT_NONE], g->records,
+	    "(no category)", 0);
+	print_total(t, p, g->undocumented, g->records, "(undocumented)", 0);
+	if (p != NULL)
+		print_total(t, p, g->failures, g->records, "(failures)", 1);
+}
+
+/* The lines of a pipe: the pairs, bucket by bucket, then the totals. */
+static void
+print_scan_lines(const struct scan_result *res)
+{
+	const struct scan_tally *t = res->tally;
+	const struct pair_report *r = res->reports;
+	int ndims = t->view != NULL ? t->view->ndims : 0;
+	struct group_totals g;
+	size_t i, j;
+
+	for (i = 0; i < res->n; i = j) {
+		for (j = i + 1; j < res->n && report_same_group(r[i].pair,
+		    r[j].pair, ndims); j++)
+			continue;
+		report_group(r + i, j - i, &g);
+		for (size_t k = i; k < j; k++)
+			print_scan_line(t, &r[k], ndims > 0 ? g.records :
+			    res->totals.records);
+	}
+	if (res->totals.records == 0)
+		return;
+	if (res->totals.overflow > 0)
+		printf("%s%llu\t%.1f%%\t-\t-\t-\t(more distinct pairs than "
+		    "counted one by one)\n", ndims == 0 ? "" : ndims == 1 ?
+		    "-\t" : "-\t-\t", (unsigned long long)res->totals.overflow,
+		    100.0 * (double)res->totals.overflow /
+		    (double)res->totals.records);
+	printf("\nBy category:\n");
+	if (ndims == 0) {
+		memset(&g, 0, sizeof(g));
+		g.records = res->totals.records;
+		memcpy(g.by_category, res->totals.by_category,
+		    sizeof(g.by_category));
+		g.undocumented = res->totals.undocumented;
+		print_group_totals(t, NULL, &g);
+		return;
+	}
+	for (i = 0; i < res->n; i = j) {
+		for (j = i + 1; j < res->n && report_same_group(r[i].pair,
+		    r[j].pair, ndims); j++)
+			continue;
+		report_group(r + i, j - i, &g);
+		print_group_totals(t, r[i].pair, &g);
+	}
 }
 
 /*
- * The summary of a scan: the pairs r[0..n), most frequent first, with
- * what they mean, and the ones lumped past the cap; then the totals by
- * category, or, in JSON, the summary object.
+ * The summary of a scan: the pairs, most frequent first (bucket by bucket
+ * with --by), with what they mean, and the ones lumped past the cap; then
+ * the totals by category, or, in JSON, the summary object.
  */
 void
-print_scan(const struct pair_report *r, size_t n,
-    const struct scan_totals *tot, const struct scan_stats *st)
+print_scan(const struct scan_result *res)
 {
-	size_t i;
+	const struct scan_tally *t = res->tally;
 
-	for (i = 0; i < n; i++)
-		if (out.format == FORMAT_JSON)
-			print_scan_json(&r[i]);
-		else
-			print_scan_line(&r[i], tot->records);
 	if (out.format == FORMAT_JSON) {
-		if (tot->overflow > 0)
-			print_other_json(tot->overflow);
-		print_summary_json(st, n);
-		return;
-	}
-	if (tot->records == 0)
-		return;
-	if (tot->overflow > 0)
-		printf("%llu\t%.1f%%\t-\t-\t-\t(more distinct pairs than "
-		    "counted one by one)\n", (unsigned long long)tot->overflow,
-		    100.0 * (double)tot->overflow / (double)tot->records);
-	printf("\nBy category:\n");
-	for (i = ACS_CAT_NONE + 1; i < ACS_NCATEGORIES; i++)
-		print_total(tot->by_category[i], tot->records,
-		    category_name((unsigned)i));
-	print_total(tot->by_category[ACS_CAT_NONE], tot->records,
-	    "(no category)");
-	print_total(tot->undocumented, tot->records, "(undocumented)");
+		for (size_t i = 0; i < res->n; i++)
+			print_scan_json(t, &res->reports[i]);
+		if (res->totals.overflow > 0)
+			print_other_json(t, res->totals.overflow);
+		print_summary_json(t, res->distinct);
+	} else if (out.terminal)
+		print_table(res);
+	else
+		print_scan_lines(res);
 }

@@ -7,10 +7,13 @@
  * alone is explained by the rows of its meaning (its first, code_entry,
  * is how --complete=codes describes it), else its class.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lookup.h"
 #include "report.h"
+#include "timeparse.h"
 
 /* A code alone: the entries that describe it alone, else its class. */
 static void
@@ -77,6 +80,25 @@ report_pair(const struct scan_pair *p, uint64_t tables, struct pair_report *r)
 	return 0;
 }
 
+/* How a line names the level of the ladder that explains a pair, if
+ * not exact: " [generic subcode]" and so on; else "". */
+const char *
+report_level(const struct pair_report *r)
+{
+	switch (r->level) {
+	case MATCH_GENERIC_SUBCODE:
+		return " [generic subcode]";
+	case MATCH_CODE:
+		return " [the code, whatever the subcode]";
+	case MATCH_CLASS:
+		return " [the code's class]";
+	case MATCH_RULE:
+		return " [the PSTN SBC rule]";
+	default:
+		return "";
+	}
+}
+
 /* The category of what explains a pair: its first entry's. */
 unsigned
 report_category(const struct pair_report *r)
@@ -111,4 +133,177 @@ report_totals(const struct pair_report *r, size_t n,
 			tot->by_category[report_category(&r[i])] +=
 			    r[i].pair->count;
 	}
+}
+
+/* The order of buckets, by dimension: rank[d][id]. */
+static struct {
+	uint32_t *rank[SCAN_MAX_DIMS];
+	const struct scan_tally *t;
+	const uint64_t *total[SCAN_MAX_DIMS];
+	int dim;
+} order;
+
+/* Time buckets in time order; field values most frequent first, then by
+ * value; no value, then the values lumped together, last. */
+static int
+by_bucket(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	const struct bucket *u, *v;
+	const uint64_t *tot = order.total[order.dim];
+
+	if (x < BUCKET_FIRST || y < BUCKET_FIRST)
+		return x < BUCKET_FIRST && y < BUCKET_FIRST ? (x > y) - (x < y) :
+		    x < BUCKET_FIRST ? 1 : -1;
+	u = &order.t->buckets[order.dim].v[x];
+	v = &order.t->buckets[order.dim].v[y];
+	if (order.t->view->dims[order.dim].kind != DIM_FIELD)
+		return (u->time > v->time) - (u->time < v->time);
+	if (tot[x] != tot[y])
+		return tot[x] > tot[y] ? -1 : 1;
+	return strcmp(u->text, v->text);
+}
+
+/* The entries of a bucket first, most frequent first within it. */
+static int
+by_group(const void *a, const void *b)
+{
+	const struct scan_pair *x = a, *y = b;
+
+	for (int d = 0; d < order.t->view->ndims; d++)
+		if (x->bucket[d] != y->bucket[d])
+			return order.rank[d][x->bucket[d]] <
+			    order.rank[d][y->bucket[d]] ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	return (x->subcode > y->subcode) - (x->subcode < y->subcode);
+}
+
+/* Rank the buckets of dimension d. */
+static int
+rank_buckets(const struct scan_tally *t, int d, const struct scan_pair *p,
+    size_t n)
+{
+	uint32_t nb = t->buckets[d].n, *ids;
+	uint64_t *tot;
+
+	order.rank[d] = calloc(nb, sizeof(uint32_t));
+	ids = calloc(nb, sizeof(uint32_t));
+	tot = calloc(nb, sizeof(uint64_t));
+	if (order.rank[d] == NULL || ids == NULL || tot == NULL) {
+		free(order.rank[d]);
+		order.rank[d] = NULL;
+		free(ids);
+		free(tot);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		tot[p[i].bucket[d]] += p[i].count;
+	for (uint32_t i = 0; i < nb; i++)
+		ids[i] = i;
+	order.total[d] = tot;
+	order.dim = d;
+	qsort(ids, nb, sizeof(*ids), by_bucket);
+	for (uint32_t i = 0; i < nb; i++)
+		order.rank[d][ids[i]] = i;
+	free(ids);
+	free(tot);
+	order.total[d] = NULL;
+	return 0;
+}
+
+/* The rank of each bucket of dimension d, by its number, in the order of
+ * report_sort (to be freed); NULL if memory ran out. */
+uint32_t *
+report_rank(const struct scan_tally *t, int d, const struct scan_pair *p,
+    size_t n)
+{
+	uint32_t *rank;
+
+	order.t = t;
+	if (rank_buckets(t, d, p, n) != 0)
+		return NULL;
+	rank = order.rank[d];
+	order.rank[d] = NULL;
+	return rank;
+}
+
+/*
+ * Sort the entries p[0..n) of the tally t for printing: by bucket of
+ * each --by (time, or most frequent value first), then most frequent
+ * first.  Without --by, the order of scan_sorted stays.
+ */
+void
+report_sort(struct scan_pair *p, size_t n, const struct scan_tally *t)
+{
+	int ok = 1;
+
+	if (t->view == NULL || t->view->ndims == 0)
+		return;
+	order.t = t;
+	for (int d = 0; d < t->view->ndims; d++)
+		if (rank_buckets(t, d, p, n) != 0)
+			ok = 0;
+	if (ok)
+		qsort(p, n, sizeof(*p), by_group);
+	for (int d = 0; d < SCAN_MAX_DIMS; d++) {
+		free(order.rank[d]);
+		order.rank[d] = NULL;
+	}
+}
+
+/* Are two entries in the same buckets? */
+int
+report_same_group(const struct scan_pair *a, const struct scan_pair *b,
+    int ndims)
+{
+	for (int d = 0; d < ndims; d++)
+		if (a->bucket[d] != b->bucket[d])
+			return 0;
+	return 1;
+}
+
+/* The totals of the n entries reported in r. */
+void
+report_group(const struct pair_report *r, size_t n, struct group_totals *g)
+{
+	memset(g, 0, sizeof(*g));
+	for (size_t i = 0; i < n; i++) {
+		unsigned cat = report_category(&r[i]);
+		uint64_t c = r[i].pair->count;
+
+		g->records += c;
+		if (r[i].level == MATCH_NONE)
+			g->undocumented += c;
+		else
+			g->by_category[cat] += c;
+		if (cat == ACS_CAT_UNEXPECTED_CLIENT_ERROR ||
+		    cat == ACS_CAT_UNEXPECTED_SERVER_ERROR)
+			g->failures += c;
+	}
+}
+
+/* What bucket id of dimension dim is called: "2026-11-26",
+ * "2026-11-26T10:00:00Z", a field's value, "(no time)", "(none)" or
+ * "(other)".  The name is in buf or in the tally. */
+const char *
+report_bucket(const struct scan_tally *t, int dim, uint32_t id, char *buf,
+    size_t size)
+{
+	const struct scan_dim *d = &t->view->dims[dim];
+
+	if (id == BUCKET_OTHER)
+		return "(other)";
+	if (id == BUCKET_NONE)
+		return d->kind == DIM_FIELD ? "(none)" : "(no time)";
+	if (d->kind == DIM_FIELD)
+		return t->buckets[dim].v[id].text;
+	if (size >= TIME_BUCKET_MAX) {
+		format_bucket(t->buckets[dim].v[id].time, d->kind == DIM_HOUR,
+		    buf);
+		return buf;
+	}
+	return "";
 }

@@ -38,9 +38,40 @@ struct scan_totals {
 	uint64_t overflow;		/* those lumped past the cap */
 };
 
+/* The records of a group of a scan (the entries of one bucket, or of
+ * all), by what explains them. */
+struct group_totals {
+	uint64_t records;
+	uint64_t by_category[ACS_NCATEGORIES];
+	uint64_t undocumented;
+	uint64_t failures;		/* UnexpectedClientError and
+					 * UnexpectedServerError */
+};
+
+/* What print_scan prints. */
+struct scan_result {
+	const struct scan_tally *tally;	/* its buckets and view */
+	const struct scan_pair *pairs;	/* its entries, in order */
+	const struct pair_report *reports;	/* what explains each */
+	size_t n;
+	size_t distinct;		/* distinct pairs, whatever the
+					 * buckets */
+	struct scan_totals totals;
+};
+
 int report_pair(const struct scan_pair *p, uint64_t tables,
     struct pair_report *r);
+void report_sort(struct scan_pair *p, size_t n, const struct scan_tally *t);
+uint32_t *report_rank(const struct scan_tally *t, int d,
+    const struct scan_pair *p, size_t n);
+int report_same_group(const struct scan_pair *a, const struct scan_pair *b,
+    int ndims);
+void report_group(const struct pair_report *r, size_t n,
+    struct group_totals *g);
+const char *report_bucket(const struct scan_tally *t, int dim, uint32_t id,
+    char *buf, size_t size);
 unsigned report_category(const struct pair_report *r);
+const char *report_level(const struct pair_report *r);
 const char *report_message(const struct pair_report *r);
 void report_totals(const struct pair_report *r, size_t n,
     const struct scan_stats *st, struct scan_totals *tot);

@@ -9,7 +9,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "keys.h"
 #include "scan_int.h"
 
 static uint64_t
@@ -30,24 +32,61 @@ static void
 on_json_record(void *arg, const struct json_record *r)
 {
 	const struct scan_sink *sink = arg;
-	struct scan_record rec = { r->hits, r->nhits, r->weight };
+	struct scan_record rec = { r->hits, r->nhits, r->weight, r->time,
+		r->has_time, { { NULL, 0 } } };
 
 	if (r->bad)
 		sink->skip(sink->arg, SKIP_BAD_VALUE, 1);
 	else if (r->nhits == 0)
 		sink->skip(sink->arg, SKIP_NO_PAIR, 1);
-	else if (r->weight > 0)
+	else if (r->weight > 0) {
+		for (int i = 0; i < SCAN_MAX_FIELDS; i++)
+			if (r->fields[i].present) {
+				rec.fields[i].value = r->fields[i].value;
+				rec.fields[i].len = r->fields[i].len;
+			}
 		sink->record(sink->arg, &rec);
+	}
+}
+
+#define TIME_NAME(name) name,
+const char *const scan_time_names[] = { TIME_KEY_LIST(TIME_NAME) };
+#undef TIME_NAME
+const size_t scan_ntime_names = sizeof(scan_time_names) /
+    sizeof(scan_time_names[0]);
+
+/* Is name one the scanner reads already: a code, subcode, count or time
+ * field?  (--by cannot name it.) */
+int
+scan_reserved_name(const char *name)
+{
+	size_t len = strlen(name);
+	enum key_kind k = key_kind(name, len);
+
+	if (k == KEY_CODE || k == KEY_SUBCODE || k == KEY_COUNT)
+		return 1;
+	for (size_t i = 0; i < scan_ntime_names; i++)
+		if (strcasecmp(name, scan_time_names[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static void
 json_start(struct scan *s)
 {
 	struct json_sink js = { NULL, NULL, on_json_record, &s->sink };
+	const struct scan_options *o = &s->opt;
 
 	json_init(&s->j, &js);
-	if ((s->j.count_field = s->opt.count_field) != NULL)
-		s->j.count_len = strlen(s->opt.count_field);
+	if (o->count_field != NULL)
+		json_name(&s->j, o->count_field, KEY_COUNT, 0);
+	for (int i = 0; i < o->nfields; i++)
+		json_name(&s->j, o->fields[i], KEY_FIELD, i);
+	if (o->want_time)
+		for (size_t i = 0; i < scan_ntime_names; i++)
+			json_name(&s->j, scan_time_names[i], KEY_TIME, (int)i);
+	if (o->want_time || o->nfields > 0)
+		json_name(&s->j, "properties", KEY_PROPERTIES, 0);
 }
 
 /*
@@ -67,7 +106,7 @@ scan_start(struct scan *s, const char *buf, size_t n)
 	if (s->format != SCAN_CSV)
 		s->csv_skip_lines = 0;
 	if (s->format == SCAN_CSV)
-		return csv_start(&s->c, &s->sink, delim, s->opt.count_field);
+		return csv_start(&s->c, &s->sink, delim, &s->opt);
 	json_start(s);
 	return 0;
 }
@@ -258,6 +297,7 @@ scan_open(const struct scan_options *o, const struct scan_sink *sink)
 	s->opt = *o;
 	s->sink = *sink;
 	s->format = o->format;
+	s->x.want_time = o->want_time;
 	s->last_nl = 1;
 	if (s->format == SCAN_MIXED) {
 		json_start(s);

@@ -18,31 +18,49 @@
 #include "keys.h"
 #include "lookup.h"
 #include "scan_int.h"
+#include "timeparse.h"
 
-/* What a column name names: without surrounding blanks, quotes, a CR and
- * a " [UTC]" suffix. */
+/* A column's name, s[0..*len): without surrounding blanks, quotes, a CR
+ * and a " [UTC]" suffix. */
+static const char *
+column_name(const char *s, size_t *len)
+{
+	const char *b;
+	size_t n = *len;
+
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '"')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '"'))
+		n--;
+	if (n > 0 && s[n - 1] == ']' && (b = memchr(s, '[', n)) != NULL)
+		n = (size_t)(b - s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
+static int
+named(const char *s, size_t len, const char *name)
+{
+	return strlen(name) == len && strncasecmp(s, name, len) == 0;
+}
+
+/* What a column name names, a count field of its own replacing the
+ * list's. */
 static enum key_kind
 column_key(const char *s, size_t len, const char *count_field)
 {
-	const char *b;
 	enum key_kind k;
 
-	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '"')) {
-		s++;
-		len--;
-	}
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	    s[len - 1] == '\r' || s[len - 1] == '"'))
-		len--;
-	if (len > 0 && s[len - 1] == ']' &&
-	    (b = memchr(s, '[', len)) != NULL)
-		len = (size_t)(b - s);
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
+	s = column_name(s, &len);
 	k = key_kind(s, len);
 	if (count_field == NULL)
 		return k;
-	if (strlen(count_field) == len && strncasecmp(s, count_field, len) == 0)
+	if (named(s, len, count_field))
 		return KEY_COUNT;
 	return k == KEY_COUNT ? KEY_NONE : k;
 }
@@ -171,11 +189,30 @@ parse_count(const char *s, size_t len, uint64_t *out)
 	return 0;
 }
 
+/* A header field that may be the time or a field of --by. */
+static void
+csv_header_other(struct csvscan *c, const char *s, size_t len)
+{
+	const struct scan_options *o = c->opt;
+
+	s = column_name(s, &len);
+	for (int i = 0; i < o->nfields; i++)
+		if (c->field_col[i] < 0 && named(s, len, o->fields[i]))
+			c->field_col[i] = c->col;
+	for (int r = 0; o->want_time && r < c->time_rank; r++)
+		if (named(s, len, scan_time_names[r])) {
+			c->time_col = c->col;
+			c->time_rank = r;
+		}
+}
+
 static void
 csv_header_field(struct csvscan *c, const char *s, size_t len)
 {
 	long *col = NULL;
 
+	if (c->opt->want_time || c->opt->nfields > 0)
+		csv_header_other(c, s, len);
 	switch (column_key(s, len, c->count_field)) {
 	case KEY_CODE:
 		col = &c->code_col;
@@ -193,6 +230,17 @@ csv_header_field(struct csvscan *c, const char *s, size_t len)
 		*col = c->col;
 }
 
+/* The value of field i of --by. */
+static void
+csv_field_value(struct csvscan *c, int i, const char *s, size_t len)
+{
+	if (len == 0)
+		return;		/* an empty field: none */
+	c->field_len[i] = len < SCAN_FIELD_MAX ? len : SCAN_FIELD_MAX;
+	memcpy(c->field[i], s, c->field_len[i]);
+	c->has_field[i] = 1;
+}
+
 static void
 csv_field(void *data, size_t len, void *arg)
 {
@@ -204,6 +252,10 @@ csv_field(void *data, size_t len, void *arg)
 		len--;
 	if (c->header)
 		csv_header_field(c, s, len);
+	else if (c->col == c->time_col)
+		c->has_time = parse_time(s, len, &c->time) == 0;
+	else if (c->col == c->field_col[0] || c->col == c->field_col[1])
+		csv_field_value(c, c->col == c->field_col[0] ? 0 : 1, s, len);
 	else if (c->col == c->count_col) {
 		if (parse_count(s, len, &c->weight) != 0)
 			c->bad = 1;
@@ -229,6 +281,9 @@ csv_next_record(struct csvscan *c)
 	c->col = 0;
 	c->has_code = c->has_subcode = c->bad = 0;
 	c->weight = 1;
+	c->has_time = 0;
+	for (int i = 0; i < SCAN_MAX_FIELDS; i++)
+		c->has_field[i] = 0;
 }
 
 static void
@@ -236,7 +291,8 @@ csv_record(int ch, void *arg)
 {
 	struct csvscan *c = arg;
 	struct json_hit h;
-	struct scan_record r = { &h, 1, 1 };
+	struct scan_record r = { &h, 1, 1, c->time, c->has_time,
+		{ { NULL, 0 } } };
 
 	(void)ch;
 	if (c->header)
@@ -249,6 +305,11 @@ csv_record(int ch, void *arg)
 		h.code = c->code;
 		h.subcode = c->has_subcode ? c->subcode : SCAN_NO_SUBCODE;
 		r.weight = c->weight;
+		for (int i = 0; i < SCAN_MAX_FIELDS; i++)
+			if (c->has_field[i]) {
+				r.fields[i].value = c->field[i];
+				r.fields[i].len = c->field_len[i];
+			}
 		c->sink->record(c->sink->arg, &r);
 	}
 	csv_next_record(c);
@@ -284,14 +345,17 @@ csv_parser_start(struct csvscan *c)
  * if memory ran out. */
 int
 csv_start(struct csvscan *c, const struct scan_sink *sink,
-    unsigned char delim, const char *count_field)
+    unsigned char delim, const struct scan_options *o)
 {
 	memset(c, 0, sizeof(*c));
 	c->sink = sink;
-	c->count_field = count_field;
+	c->opt = o;
+	c->count_field = o->count_field;
 	c->delim = delim;
 	c->header = 1;
 	c->code_col = c->subcode_col = c->count_col = -1;
+	c->time_col = c->field_col[0] = c->field_col[1] = -1;
+	c->time_rank = (int)scan_ntime_names;
 	c->weight = 1;
 	return csv_parser_start(c);
 }

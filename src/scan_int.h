@@ -34,12 +34,25 @@ struct text {
 	int bol;		/* the next byte starts a line */
 	int too_long;
 	int from_json;		/* it looked like JSON and was not */
+	int want_time;		/* read a line's time */
 };
+
+/* The fields that give a record's time, best first (TIME_KEY_LIST). */
+extern const char *const scan_time_names[];
+extern const size_t scan_ntime_names;
 
 /* The CSV reader: libcsv's parser and where the columns are. */
 struct csvscan {
 	const struct scan_sink *sink;
 	const char *count_field;
+	const struct scan_options *opt;
+	long time_col, field_col[SCAN_MAX_FIELDS];
+	int time_rank;
+	int64_t time;			/* of the record being read */
+	int has_time;
+	char field[SCAN_MAX_FIELDS][SCAN_FIELD_MAX];
+	size_t field_len[SCAN_MAX_FIELDS];
+	int has_field[SCAN_MAX_FIELDS];
 	struct csv_parser p;
 	unsigned char delim;
 	int header;		/* reading the header row */
@@ -97,7 +110,7 @@ int csv_head(const char *h, size_t n, int whole, struct csv_head *hd);
 int csv_dialect(const char *head, size_t n, const char *count_field,
     unsigned char *delim, size_t *skip_lines);
 int csv_start(struct csvscan *c, const struct scan_sink *sink,
-    unsigned char delim, const char *count_field);
+    unsigned char delim, const struct scan_options *o);
 int csv_chunk(struct csvscan *c, const char *buf, size_t n);
 void csv_finish(struct csvscan *c);
 

@@ -1,36 +1,57 @@
 /*
  * The tally of a scan: how many times each code and subcode pair was
- * seen, in an open-addressing hash table that grows by doubling, capped
- * at SCAN_MAX_PAIRS distinct pairs.  No I/O.
+ * seen, in each bucket of the --by options, in an open-addressing hash
+ * table that grows by doubling, capped at SCAN_MAX_PAIRS distinct
+ * entries; records outside a time window are counted apart.  No I/O.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "lookup.h"
 #include "scan.h"
+#include "timeparse.h"
 
 void
 scan_tally_init(struct scan_tally *t)
 {
 	memset(t, 0, sizeof(*t));
+	for (int d = 0; d < SCAN_MAX_DIMS; d++)
+		buckets_init(&t->buckets[d]);
+}
+
+/* Count by the --by options of v, in its window (v NULL: by pair). */
+void
+scan_tally_view(struct scan_tally *t, const struct scan_view *v)
+{
+	t->view = v;
 }
 
 void
 scan_tally_free(struct scan_tally *t)
 {
 	free(t->slots);
-	memset(t, 0, sizeof(*t));
+	for (int d = 0; d < SCAN_MAX_DIMS; d++)
+		buckets_free(&t->buckets[d]);
+	scan_tally_init(t);
+}
+
+static int
+same_key(const struct scan_pair *a, const struct scan_pair *b)
+{
+	return a->code == b->code && a->subcode == b->subcode &&
+	    a->bucket[0] == b->bucket[0] && a->bucket[1] == b->bucket[1];
 }
 
 static size_t
-slot_of(const struct scan_tally *t, uint32_t code, uint32_t subcode)
+slot_of(const struct scan_tally *t, const struct scan_pair *p)
 {
-	uint64_t h = ((uint64_t)code << 32 | subcode) *
-	    UINT64_C(0x9e3779b97f4a7c15);
-	size_t i = (size_t)(h >> 40) & (t->nslots - 1);
+	uint64_t h = ((uint64_t)p->code << 32 | p->subcode) ^
+	    ((uint64_t)p->bucket[0] << 40 | (uint64_t)p->bucket[1] << 8);
+	size_t i;
 
-	while (t->slots[i].count != 0 && (t->slots[i].code != code ||
-	    t->slots[i].subcode != subcode))
+	h *= UINT64_C(0x9e3779b97f4a7c15);
+	i = (size_t)(h >> 40) & (t->nslots - 1);
+	while (t->slots[i].count != 0 && !same_key(&t->slots[i], p))
 		i = (i + 1) & (t->nslots - 1);
 	return i;
 }
@@ -49,8 +70,7 @@ grow(struct scan_tally *t, size_t n)
 	t->nslots = n;
 	for (i = 0; i < oldn; i++)
 		if (old[i].count != 0)
-			t->slots[slot_of(t, old[i].code, old[i].subcode)] =
-			    old[i];
+			t->slots[slot_of(t, &old[i])] = old[i];
 	free(old);
 	return 0;
 }
@@ -68,27 +88,28 @@ documented(uint32_t code, uint32_t subcode)
 }
 
 /*
- * Count n records of one pair.  Past SCAN_MAX_PAIRS distinct pairs, a new
- * pair that no table lists as it is is counted in stats.overflow; the
- * documented ones are always counted one by one.  Returns -1 if memory
- * ran out.
+ * Count p->count records of one pair in one bucket.  Past SCAN_MAX_PAIRS
+ * distinct entries, a new one is counted in stats.overflow, unless a
+ * table lists its pair as it is: those are counted one by one up to
+ * SCAN_HARD_MAX.  Returns -1 if memory ran out.
  */
 int
-scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode, uint64_t n)
+scan_add(struct scan_tally *t, const struct scan_pair *p)
 {
 	size_t i;
 
-	if (n == 0)
+	if (p->count == 0)
 		return 0;
-	t->stats.records += n;
+	t->stats.records += p->count;
 	if (t->nslots == 0 && grow(t, 64) != 0) {
 		t->stats.out_of_memory = 1;
 		return -1;
 	}
-	i = slot_of(t, code, subcode);
+	i = slot_of(t, p);
 	if (t->slots[i].count == 0) {
-		if (t->npairs >= SCAN_MAX_PAIRS && !documented(code, subcode)) {
-			t->stats.overflow += n;
+		if (t->npairs >= SCAN_MAX_PAIRS && (t->npairs >= SCAN_HARD_MAX ||
+		    !documented(p->code, p->subcode))) {
+			t->stats.overflow += p->count;
 			return 0;
 		}
 		if (2 * (t->npairs + 1) > t->nslots) {
@@ -96,13 +117,13 @@ scan_add(struct scan_tally *t, uint32_t code, uint32_t subcode, uint64_t n)
 				t->stats.out_of_memory = 1;
 				return -1;
 			}
-			i = slot_of(t, code, subcode);
+			i = slot_of(t, p);
 		}
-		t->slots[i].code = code;
-		t->slots[i].subcode = subcode;
+		t->slots[i] = *p;
+		t->slots[i].count = 0;
 		t->npairs++;
 	}
-	t->slots[i].count += n;
+	t->slots[i].count += p->count;
 	return 0;
 }
 
@@ -113,6 +134,9 @@ merge_stats(struct scan_stats *into, const struct scan_stats *from)
 	into->records += from->records;
 	into->lines += from->lines;
 	into->overflow += from->overflow;
+	into->outside += from->outside;
+	into->untimed += from->untimed;
+	into->lumped += from->lumped;
 	for (int k = 0; k < NSKIPS; k++)
 		into->skipped[k] += from->skipped[k];
 	into->out_of_memory |= from->out_of_memory;
@@ -130,16 +154,27 @@ scan_merge(struct scan_tally *into, struct scan_tally *from)
 	struct scan_stats st = into->stats;
 
 	if (into->nslots == 0) {
+		const struct scan_view *v = into->view;
+
+		scan_tally_free(into);
 		*into = *from;
+		into->view = v;
 		merge_stats(&into->stats, &st);
 		scan_tally_init(from);
 		return 0;
 	}
-	for (size_t i = 0; i < from->nslots; i++)
-		if (from->slots[i].count != 0 && scan_add(into,
-		    from->slots[i].code, from->slots[i].subcode,
-		    from->slots[i].count) != 0)
+	for (size_t i = 0; i < from->nslots; i++) {
+		struct scan_pair p = from->slots[i];
+
+		if (p.count == 0)
+			continue;
+		for (int d = 0; d < SCAN_MAX_DIMS; d++)
+			if (bucket_copy(&into->buckets[d], &from->buckets[d],
+			    from->slots[i].bucket[d], &p.bucket[d]) != 0)
+				return -1;
+		if (scan_add(into, &p) != 0)
 			return -1;
+	}
 	/* the statistics count what from counted, once, and the pairs
 	 * lumped past the cap here */
 	st.overflow += into->stats.overflow - st.overflow;
@@ -168,12 +203,64 @@ const char *const scan_skip_keys[NSKIPS] = { SKIP_LIST(KEY) };
 #undef NAME
 #undef KEY
 
-/* The tally as a scan's sink. */
+/* The bucket of record r by dim: -1 if memory ran out. */
+static int
+bucket_by(struct scan_tally *t, int d, const struct scan_record *r,
+    uint32_t *id)
+{
+	const struct scan_dim *dim = &t->view->dims[d];
+	int64_t unit = dim->kind == DIM_HOUR ? MS_PER_HOUR : MS_PER_DAY;
+	const struct scan_field *f;
+
+	*id = BUCKET_NONE;
+	if (dim->kind != DIM_FIELD) {
+		if (!r->has_time)
+			return 0;
+		/* the start of its hour or day, rounding down */
+		return bucket_of_time(&t->buckets[d], r->time -
+		    ((r->time % unit) + unit) % unit, id);
+	}
+	f = &r->fields[dim->field];
+	if (f->value == NULL)
+		return 0;
+	return bucket_of_text(&t->buckets[d], f->value, f->len, id);
+}
+
+/* The tally as a scan's sink: a record's pairs, in its buckets if it is
+ * in the window. */
 static void
 tally_record(void *arg, const struct scan_record *r)
 {
-	for (size_t i = 0; i < r->nhits; i++)
-		scan_add(arg, r->hits[i].code, r->hits[i].subcode, r->weight);
+	struct scan_tally *t = arg;
+	const struct scan_view *v = t->view;
+	struct scan_pair p = { 0, 0, { BUCKET_NONE, BUCKET_NONE },
+		r->weight };
+	uint64_t n = r->weight * r->nhits;
+
+	if (v != NULL && (v->has_since || v->has_until)) {
+		if (!r->has_time) {
+			t->stats.untimed += n;
+			return;
+		}
+		if ((v->has_since && r->time < v->since) ||
+		    (v->has_until && r->time >= v->until)) {
+			t->stats.outside += n;
+			return;
+		}
+	}
+	for (int d = 0; v != NULL && d < v->ndims; d++) {
+		if (bucket_by(t, d, r, &p.bucket[d]) != 0) {
+			t->stats.out_of_memory = 1;
+			return;
+		}
+		if (p.bucket[d] == BUCKET_OTHER)
+			t->stats.lumped += n;
+	}
+	for (size_t i = 0; i < r->nhits; i++) {
+		p.code = r->hits[i].code;
+		p.subcode = r->hits[i].subcode;
+		scan_add(t, &p);
+	}
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "lookup.h"
 #include "scan_int.h"
+#include "timeparse.h"
 
 /* Most pairs one text record reports at once. */
 #define TEXT_MAX_HITS 64
@@ -27,16 +28,16 @@ struct hits {
 	struct json_hit v[TEXT_MAX_HITS];
 	size_t n;
 	const struct scan_sink *sink;
+	struct scan_record r;	/* the record's time, no fields */
 };
 
 static void
 hit(struct hits *h, uint32_t code, uint32_t subcode)
 {
-	struct scan_record r = { h->v, 0, 1 };
-
 	if (h->n == TEXT_MAX_HITS) {
-		r.nhits = h->n;
-		h->sink->record(h->sink->arg, &r);
+		h->r.hits = h->v;
+		h->r.nhits = h->n;
+		h->sink->record(h->sink->arg, &h->r);
 		h->n = 0;
 	}
 	h->v[h->n].code = code;
@@ -103,21 +104,24 @@ static void
 text_record(struct text *x, const struct scan_sink *sink)
 {
 	struct hits h;
-	struct scan_record r;
 
 	if (x->too_long)
 		sink->skip(sink->arg, SKIP_TOO_LONG, 1);
 	else if (memchr(x->buf, '\0', x->len) != NULL)
 		sink->skip(sink->arg, SKIP_NOT_TEXT, 1);
 	else {
+		memset(&h.r, 0, sizeof(h.r));
 		h.n = 0;
 		h.sink = sink;
+		h.r.weight = 1;
+		/* a log line's time: an ISO time that starts it */
+		h.r.has_time = x->want_time && parse_time_prefix(x->buf,
+		    x->len, &h.r.time) > 0;
 		text_pairs(x->buf, x->len, &h);
-		r.hits = h.v;
-		r.nhits = h.n;
-		r.weight = 1;
+		h.r.hits = h.v;
+		h.r.nhits = h.n;
 		if (h.n > 0)
-			sink->record(sink->arg, &r);
+			sink->record(sink->arg, &h.r);
 		else
 			sink->skip(sink->arg, x->from_json ? SKIP_BAD_JSON :
 			    SKIP_NO_PAIR, 1);

@@ -31,5 +31,6 @@ Suite *search_suite(void);
 Suite *query_suite(void);
 Suite *scan_suite(void);
 Suite *decode_suite(void);
+Suite *time_suite(void);
 
 #endif

@@ -515,7 +515,7 @@ START_TEST(test_code_alone_agrees)
 
 	ck_assert_uint_gt(n, 40);
 	for (size_t i = 0; i < n; i++) {
-		struct scan_pair p = { codes[i], SCAN_NO_SUBCODE, 1 };
+		struct scan_pair p = { codes[i], SCAN_NO_SUBCODE, { 0, 0 }, 1 };
 		struct pair_report r;
 		const struct acs_entry *e = code_entry(codes[i], ACS_ALL_TABLES);
 
@@ -766,7 +766,7 @@ main(void)
 {
 	Suite *(*const suites[])(void) = {
 		lookup_suite, search_suite, query_suite, scan_suite,
-		decode_suite,
+		decode_suite, time_suite,
 	};
 	SRunner *sr = srunner_create(suites[0]());
 	int failed;

@@ -11,7 +11,9 @@
 #include "check.h"
 #include "keys.h"
 #include "lookup.h"
+#include "report.h"
 #include "scan.h"
+#include "timeparse.h"
 
 static uint64_t
 tally_count(const struct scan_tally *t, uint32_t code, uint32_t subcode)
@@ -21,6 +23,15 @@ tally_count(const struct scan_tally *t, uint32_t code, uint32_t subcode)
 		    t->slots[i].subcode == subcode)
 			return t->slots[i].count;
 	return 0;
+}
+
+/* Count n records of code/subcode in t, no --by. */
+static int
+add(struct scan_tally *t, uint32_t code, uint32_t subcode, uint64_t n)
+{
+	struct scan_pair p = { code, subcode, { 0, 0 }, n };
+
+	return scan_add(t, &p);
 }
 
 static uint64_t
@@ -48,7 +59,7 @@ scan_with(const char *input, size_t n, size_t chunk,
 static void
 scan_str(const char *input, struct scan_tally *t)
 {
-	static const struct scan_options o = { SCAN_AUTO, NULL };
+	static const struct scan_options o = { .format = SCAN_AUTO };
 
 	scan_with(input, strlen(input), 4096, &o, t);
 }
@@ -148,7 +159,7 @@ static const char csv_count[] =
 static void
 same_whatever_the_chunks(const char *input)
 {
-	static const struct scan_options o = { SCAN_AUTO, NULL };
+	static const struct scan_options o = { .format = SCAN_AUTO };
 	struct scan_tally whole, part;
 	size_t n = strlen(input);
 
@@ -292,7 +303,8 @@ END_TEST
 /* A count column weighs each row; --count-field names another. */
 START_TEST(test_scan_weights)
 {
-	static const struct scan_options calls = { SCAN_AUTO, "Calls" };
+	static const struct scan_options calls = { .format = SCAN_AUTO,
+	    .count_field = "Calls" };
 	static const char named[] =
 	    "ParticipantEndReason,ParticipantEndSubCode,Calls,count_\n"
 	    "410,3112,7,1000\n";
@@ -380,7 +392,7 @@ START_TEST(test_scan_hostile)
 	scan_tally_free(&t);
 
 	scan_with("a\nb code=1 subCode=2 \0x\ncode=3 subCode=4\n", 40, 3,
-	    &(struct scan_options){ SCAN_MIXED, NULL }, &t);
+	    &(struct scan_options){ .format = SCAN_MIXED }, &t);
 	ck_assert_uint_eq(t.stats.skipped[SKIP_NOT_TEXT], 1);
 	ck_assert_uint_eq(tally_count(&t, 3, 4), 1);
 	scan_tally_free(&t);
@@ -421,8 +433,8 @@ both_read(const char *doc, int query)
 	struct query q;
 	char err[128];
 
-	scan_with(doc, strlen(doc), 3, &(struct scan_options){ SCAN_AUTO,
-	    NULL }, &t);
+	scan_with(doc, strlen(doc), 3, &(struct scan_options){
+	    .format = SCAN_AUTO }, &t);
 	ck_assert_msg(tally_count(&t, 410, 3112) == 1, "scan: %s", doc);
 	scan_tally_free(&t);
 	if (query)
@@ -484,10 +496,10 @@ START_TEST(test_scan_tally)
 
 	scan_tally_init(&t);
 	for (uint32_t i = 0; i < SCAN_MAX_PAIRS + 10; i++)
-		ck_assert_int_eq(scan_add(&t, i, i % 3 == 0 ?
+		ck_assert_int_eq(add(&t, i, i % 3 == 0 ?
 		    SCAN_NO_SUBCODE : i, 1), 0);
-	scan_add(&t, 5, 5, 1);
-	scan_add(&t, 5, 5, 1);
+	add(&t, 5, 5, 1);
+	add(&t, 5, 5, 1);
 	ck_assert_uint_eq(t.npairs, SCAN_MAX_PAIRS);
 	ck_assert_uint_eq(t.stats.overflow, 10);
 	ck_assert_uint_eq(t.stats.records, SCAN_MAX_PAIRS + 12);
@@ -502,8 +514,8 @@ START_TEST(test_scan_tally)
 	free(v);
 	/* merging adds counts and statistics, once */
 	scan_tally_init(&u);
-	scan_add(&u, 5, 5, 7);
-	scan_add(&u, 410, 3112, 2);
+	add(&u, 5, 5, 7);
+	add(&u, 410, 3112, 2);
 	u.stats.lines = 4;
 	u.stats.skipped[SKIP_NO_PAIR] = 3;
 	ck_assert_int_eq(scan_merge(&u, &t), 0);
@@ -520,8 +532,8 @@ START_TEST(test_scan_tally)
 	/* merged into an empty tally, a full one loses nothing */
 	scan_tally_init(&t);
 	for (uint32_t i = 0; i < SCAN_MAX_PAIRS; i++)
-		scan_add(&t, 1, i, 1);
-	scan_add(&t, 410, 3112, 1);
+		add(&t, 1, i, 1);
+	add(&t, 410, 3112, 1);
 	scan_tally_init(&w);
 	w.stats.skipped[SKIP_FORMAT] = 1;
 	ck_assert_int_eq(scan_merge(&w, &t), 0);
@@ -530,6 +542,142 @@ START_TEST(test_scan_tally)
 	ck_assert_uint_eq(w.stats.skipped[SKIP_FORMAT], 1);
 	ck_assert_uint_eq(w.stats.records, SCAN_MAX_PAIRS + 1);
 	scan_tally_free(&w);
+	scan_tally_free(&t);
+	scan_tally_free(&u);
+}
+END_TEST
+
+/* Records with a time and a field in every shape that carries them:
+ * JSON at the record's level and in its properties, the query API's
+ * columns, a CSV export's " [UTC]" columns, text lines. */
+static const char timed_json[] =
+    "{\"CallStartTime\":\"2026-11-25T09:00:00Z\",\"TimeGenerated\":"
+    "\"2026-11-26T10:00:00Z\",\"code\":410,\"subCode\":3112,"
+    "\"SdkVersion\":\"1.29\"}\n"
+    "{\"time\":\"2026-11-26T23:59:59.999Z\",\"properties\":{"
+    "\"sdkVersion\":\"1.31\",\"participantEndReason\":\"0\","
+    "\"participantEndSubCode\":\"0\",\"nested\":{\"SdkVersion\":"
+    "\"no\"}}}\n"
+    "{\"TimeGenerated\":\"bad\",\"CallStartTime\":"
+    "\"2026-11-26T10:00:00Z\",\"code\":0,\"subCode\":0}\n"
+    "{\"code\":603,\"subCode\":0,\"SdkVersion\":\"\",\"count_\":4}\n";
+static const char timed_api[] =
+    "{\"tables\":[{\"columns\":[{\"name\":\"CallStartTime\"},"
+    "{\"name\":\"TimeGenerated\"},{\"name\":\"ResultCode\"},"
+    "{\"name\":\"SdkVersion\"}],\"rows\":[[\"2026-11-25T00:00Z\","
+    "\"2026-11-27T01:00Z\",\"500\",\"2.0\"],[null,null,\"501\",null]]}]}";
+static const char timed_csv[] =
+    "\"CallStartTime [UTC]\",\"TimeGenerated [UTC]\",code,subcode,"
+    "sdkversion\n"
+    "\"11/25/2026, 9:00:00 AM\",\"11/26/2026, 10:00:00.000 PM\",410,1,"
+    "1.29\n"
+    ",,410,2,\n";
+static const char timed_text[] =
+    "2026-11-26T10:15:30Z code=1 subCode=1\n"
+    "no time code=1 subCode=2\n";
+
+/* Scan s by dimensions dims (DIM_FIELD: the field SdkVersion) within
+ * [since, until) if given, in chunks of chunk bytes. */
+static void
+scan_view(const char *s, size_t chunk, const struct scan_view *v,
+    struct scan_tally *t)
+{
+	struct scan_options o = { .format = SCAN_AUTO, .want_time = 1,
+		.fields = { "SdkVersion" }, .nfields = 1 };
+	struct scan_sink sink;
+
+	scan_tally_init(t);
+	scan_tally_view(t, v);
+	scan_tally_sink(t, &sink);
+	ck_assert_int_eq(scan_buffer(s, strlen(s), chunk, &o, &sink), 0);
+}
+
+/* How many records of code/subcode in the bucket named name of dim d
+ * ("" for none). */
+static uint64_t
+in_bucket(const struct scan_tally *t, int d, const char *name,
+    uint32_t code, uint32_t subcode)
+{
+	char bname[32];
+	uint64_t n = 0;
+
+	for (size_t i = 0; i < t->nslots; i++) {
+		const struct scan_pair *p = &t->slots[i];
+		const char *b;
+
+		if (p->count == 0 || p->code != code || p->subcode != subcode)
+			continue;
+		b = p->bucket[d] == BUCKET_NONE ? "" : report_bucket(t, d,
+		    p->bucket[d], bname, sizeof(bname));
+		if (strcmp(b, name) == 0)
+			n += p->count;
+	}
+	return n;
+}
+
+START_TEST(test_scan_by_time_and_field)
+{
+	struct scan_view v = { { { DIM_DAY, 0, "day" }, { DIM_FIELD, 0,
+		"SdkVersion" } }, 2, 0, 0, 0, 0 };
+	struct scan_tally t;
+
+	for (size_t chunk = 1; chunk <= 64; chunk += 7) {
+		scan_view(timed_json, chunk, &v, &t);
+		/* TimeGenerated ranks before CallStartTime, whatever the
+		 * order; the record's own field, not a nested object's */
+		ck_assert_uint_eq(in_bucket(&t, 0, "2026-11-26", 410, 3112), 1);
+		ck_assert_uint_eq(in_bucket(&t, 1, "1.29", 410, 3112), 1);
+		ck_assert_uint_eq(in_bucket(&t, 0, "2026-11-26", 0, 0), 1);
+		ck_assert_uint_eq(in_bucket(&t, 1, "1.31", 0, 0), 1);
+		/* an unreadable first time field: no time, not the next */
+		ck_assert_uint_eq(in_bucket(&t, 0, "", 0, 0), 1);
+		/* "" is no value; a count weighs */
+		ck_assert_uint_eq(in_bucket(&t, 1, "", 603, 0), 4);
+		scan_tally_free(&t);
+	}
+	scan_view(timed_api, 5, &v, &t);
+	ck_assert_uint_eq(in_bucket(&t, 0, "2026-11-27", 500,
+	    SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(in_bucket(&t, 1, "2.0", 500, SCAN_NO_SUBCODE), 1);
+	ck_assert_uint_eq(in_bucket(&t, 0, "", 501, SCAN_NO_SUBCODE), 1);
+	scan_tally_free(&t);
+	scan_view(timed_csv, 3, &v, &t);
+	ck_assert_uint_eq(in_bucket(&t, 0, "2026-11-26", 410, 1), 1);
+	ck_assert_uint_eq(in_bucket(&t, 1, "1.29", 410, 1), 1);
+	ck_assert_uint_eq(in_bucket(&t, 0, "", 410, 2), 1);
+	ck_assert_uint_eq(in_bucket(&t, 1, "", 410, 2), 1);
+	scan_tally_free(&t);
+	scan_view(timed_text, 4, &v, &t);
+	ck_assert_uint_eq(in_bucket(&t, 0, "2026-11-26", 1, 1), 1);
+	ck_assert_uint_eq(in_bucket(&t, 0, "", 1, 2), 1);
+	scan_tally_free(&t);
+}
+END_TEST
+
+START_TEST(test_scan_window)
+{
+	struct scan_view v = { { { DIM_HOUR, 0, "hour" } }, 1, 0, 0, 1, 1 };
+	struct scan_tally t, u;
+
+	ck_assert_int_eq(parse_time_arg("2026-11-26T10:00:00Z", &v.since), 0);
+	ck_assert_int_eq(parse_time_arg("2026-11-26T23:59:59.999Z",
+	    &v.until), 0);
+	scan_view(timed_json, 4096, &v, &t);
+	/* at since: in; at until: out; no time: left out */
+	ck_assert_uint_eq(in_bucket(&t, 0, "2026-11-26T10:00:00Z", 410, 3112),
+	    1);
+	ck_assert_uint_eq(t.stats.records, 1);
+	ck_assert_uint_eq(t.stats.outside, 1);
+	ck_assert_uint_eq(t.stats.untimed, 1 + 4);
+	/* merging renumbers the buckets by value */
+	scan_view(timed_text, 4096, &v, &u);
+	ck_assert_uint_eq(u.stats.records, 1);
+	ck_assert_int_eq(scan_merge(&u, &t), 0);
+	ck_assert_uint_eq(in_bucket(&u, 0, "2026-11-26T10:00:00Z", 410, 3112),
+	    1);
+	ck_assert_uint_eq(in_bucket(&u, 0, "2026-11-26T10:00:00Z", 1, 1), 1);
+	ck_assert_uint_eq(u.stats.records, 2);
+	ck_assert_uint_eq(u.stats.untimed, 5 + 1);
 	scan_tally_free(&t);
 	scan_tally_free(&u);
 }
@@ -552,6 +700,8 @@ scan_suite(void)
 	tcase_add_test(tc, test_scan_hostile);
 	tcase_add_test(tc, test_scan_tally);
 	tcase_add_test(tc, test_scan_keys);
+	tcase_add_test(tc, test_scan_by_time_and_field);
+	tcase_add_test(tc, test_scan_window);
 	suite_add_tcase(s, tc);
 	return s;
 }

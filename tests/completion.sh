@@ -77,6 +77,11 @@ expect "bash: files after --scan -j N" "$top/Makefile" \
     "$(bash_complete acsdiag --scan -j 2 "$top/Makef")"
 expect "bash: -r and --count-field are options" "--recursive" \
     "$(bash_complete acsdiag --rec)"
+expect "bash: --by hour or day" "hour" "$(bash_complete acsdiag --scan --by h)"
+expect "bash: files after --by's value" "$top/Makefile" \
+    "$(bash_complete acsdiag --scan --by day "$top/Makef")"
+expect "bash: files for --annotate" "$top/Makefile" \
+    "$(bash_complete acsdiag --annotate "$top/Makef")"
 expect "bash: the count of codes and subcodes" \
     "$("$bin" --complete=numbers | wc -l | tr -d ' ')" \
     "$(bash_complete acsdiag '' | wc -w | tr -d ' ')"

@@ -53,7 +53,7 @@ sed -n "/^_acsdiag_options='/,/'/p" "$top/completions/acsdiag.bash" |
 same "--help and the bash completion" "$tmp/help.opts" "$tmp/bash.opts"
 
 grep -E "^ +'" "$top/completions/_acsdiag" |
-    grep -oE -- "(\{|,|'|\))--?[A-Za-z][a-z-]*" | tr -d "{,')" |
+    grep -oE -- "(\{|,|'\*?|\))--?[A-Za-z][a-z-]*" | tr -d "{,')*" |
     sort -u >"$tmp/zsh.opts"
 same "--help and the zsh completion" "$tmp/help.opts" "$tmp/zsh.opts"
 

@@ -2,8 +2,8 @@
  * genlog: write a synthetic Azure Communication Services log, the same
  * bytes for the same arguments, for the --scan tests and benchmarks.
  *
- * usage: genlog [-f FORMAT] [-n RECORDS | -s BYTES] [-S SEED]
- *               [-e EXPECTED] [-o OUTPUT | -D DIR]
+ * usage: genlog [-f FORMAT] [-n RECORDS | -s BYTES] [-S SEED] [-i MS]
+ *               [-e EXPECTED] [-R RECORDS] [-o OUTPUT | -D DIR]
  *
  *   -f FORMAT    jsonl (default): ACSCallSummary records, JSON Lines, 690
  *                to 840 bytes each; ParticipantEndReason and
@@ -47,6 +47,14 @@
  *                no subCode key when the record has none.
  *   -D DIR       storage only: write the tree of files under DIR (created
  *                if need be; files there are appended to)
+ *   -i MS        at most this many milliseconds between two calls' starts
+ *                (default 2200; records are some 1.2 s apart): a larger
+ *                one spreads the records over days
+ *   -R RECORDS   write each record drawn to this file, one a line:
+ *                "TIME\tCODE\tSUBCODE\tSDKVERSION\tOSVERSION\tENDPOINTTYPE",
+ *                TIME as ISO 8601 (the record's TimeGenerated, which every
+ *                format writes as its first time field: JSON, CSV, text
+ *                lines), SUBCODE "-" for none, for tests to count by
  *   -n RECORDS   write this many records (default 1000)
  *   -s BYTES     write records until at least BYTES bytes are written
  *   -S SEED      seed of the generator (default 1), 0 to 2^64-1
@@ -228,6 +236,7 @@ struct gen {
 	uint64_t	 index;		/* records drawn */
 	int64_t		 clock_ms;	/* start of the last call */
 	unsigned	 total_weight;
+	uint32_t	 interval;	/* most ms between call starts */
 	uint64_t	 sub[2];	/* the subscription */
 	uint64_t	 counts[NPAIRS];
 	uint64_t	 by_endpoint[NPAIRS][2];	/* VoIP, PSTN */
@@ -239,7 +248,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: genlog [-f FORMAT] [-n RECORDS | -s BYTES] "
-	    "[-S SEED] [-e EXPECTED] [-o OUTPUT | -D DIR]\n");
+	    "[-S SEED] [-i MS] [-e EXPECTED] [-R RECORDS] "
+	    "[-o OUTPUT | -D DIR]\n");
 	exit(2);
 }
 
@@ -337,7 +347,7 @@ draw(struct gen *g, struct record *r)
 	draw_uuid(g, r->corr);
 	draw_uuid(g, r->part);
 	draw_uuid(g, r->endp);
-	g->clock_ms += 200 + below(g, 2000);
+	g->clock_ms += 200 + below(g, g->interval - 200);
 	r->start_ms = g->clock_ms;
 	r->duration = 5 + below(g, 1800);
 	r->pstart_ms = r->start_ms + below(g, 5000);
@@ -775,7 +785,7 @@ format_text(struct buf *b, const struct gen *g, const struct record *r)
 {
 	const struct pair *p = r->pair;
 
-	put_iso(b, r->start_ms);
+	put_iso(b, r->gen_ms);
 	switch ((g->index - 1) % 3) {
 	case 0:
 		put_str(b, " [CallClient] call ended");
@@ -857,7 +867,7 @@ format_mixed(struct buf *b, const struct gen *g, const struct record *r)
 	if (p->subcode == NO_SUBCODE || k % 4 == 0)
 		format_jsonl(b, g, r);
 	else {
-		put_iso(b, r->start_ms);
+		put_iso(b, r->gen_ms);
 		if (k % 4 == 1)
 			put_str(b, " [CallAgent] info: code=");
 		else if (k % 4 == 2)
@@ -998,6 +1008,32 @@ write_summary(struct out *o, const struct gen *g, enum format fmt)
 		}
 	if (fmt == F_API)
 		emit(o, "]}]}\n", 5);
+}
+
+/* One line of -R: what a record holds that tests count by. */
+static void
+write_record(FILE *fp, const char *name, const struct record *r)
+{
+	static struct buf b;
+
+	b.len = 0;
+	put_iso(&b, r->gen_ms);
+	put_char(&b, '\t');
+	put_uint(&b, r->pair->code);
+	put_char(&b, '\t');
+	if (r->pair->subcode != NO_SUBCODE)
+		put_uint(&b, r->pair->subcode);
+	else
+		put_char(&b, '-');
+	put_char(&b, '\t');
+	put_str(&b, r->client->sdk);
+	put_char(&b, '\t');
+	put_str(&b, r->client->os);
+	put_char(&b, '\t');
+	put_str(&b, r->client->endpoint);
+	put_char(&b, '\n');
+	if (fwrite(b.data, 1, b.len, fp) != b.len)
+		err(2, "%s", name);
 }
 
 /* ---- main */
@@ -1183,12 +1219,23 @@ main(int argc, char *argv[])
 	struct record r;
 	struct out o = { stdout, "stdout", NULL, 0, NULL, "" };
 	enum format fmt = F_JSONL;
-	const char *outpath = NULL, *exppath = NULL;
+	const char *outpath = NULL, *exppath = NULL, *recpath = NULL;
 	uint64_t records = DEFAULT_RECORDS, bytes = 0, seed = 1;
+	uint64_t interval = 2200;
 	int ch, by_size = 0, by_count = 0;
+	FILE *rec = NULL;
 
-	while ((ch = getopt(argc, argv, "D:e:f:n:o:s:S:")) != -1) {
+	while ((ch = getopt(argc, argv, "D:e:f:i:n:o:R:s:S:")) != -1) {
 		switch (ch) {
+		case 'i':
+			interval = parse_count(optarg, 'i');
+			if (interval < 201 || interval > UINT32_MAX)
+				errx(2, "-i: from 201 to %lu ms",
+				    (unsigned long)UINT32_MAX);
+			break;
+		case 'R':
+			recpath = optarg;
+			break;
 		case 'D':
 			o.dir = optarg;
 			break;
@@ -1236,10 +1283,15 @@ main(int argc, char *argv[])
 		o.fp = NULL;
 
 	gen_init(&g, seed);
+	g.interval = (uint32_t)interval;
+	if (recpath != NULL && (rec = fopen(recpath, "w")) == NULL)
+		err(2, "%s", recpath);
 	if (o.dir == NULL)
 		write_head(&o, fmt);
 	while (by_size ? o.written < bytes : g.index < records) {
 		draw(&g, &r);
+		if (rec != NULL)
+			write_record(rec, recpath, &r);
 		b.len = 0;
 		format_record(&b, &g, &r, fmt);
 		if (o.dir != NULL)
@@ -1251,6 +1303,9 @@ main(int argc, char *argv[])
 	if (o.fp != NULL)
 		out_close(&o);
 	free(o.buf);
+	if (rec != NULL && (fflush(rec) == EOF || ferror(rec) ||
+	    fclose(rec) == EOF))
+		errx(2, "%s: write error", recpath);
 	if (exppath != NULL)
 		write_expected(exppath, &g, fmt);
 	return 0;

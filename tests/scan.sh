@@ -133,6 +133,86 @@ pairs <"$tmp/json" | cmp -s - "$tmp/jsonl.got" &&
     [ $status -eq 2 ] && r=ok || r=fail
 check "an xz file: named, skipped, exit 2, the others counted" "$r"
 
+# --- by time and field, in a window
+
+# byjson DIMS...: "BUCKET...<TAB>CODE<TAB>SUBCODE<TAB>COUNT" of --json
+# on stdin, for the --by names given
+byjson() {
+	f=$(printf '.by["%s"] // "-", ' "$@")
+	jq -r "select(.count and .code) | [${f} .code, (.subcode // \"-\"),
+	    .count] | @tsv" | LC_ALL=C sort
+}
+
+# expect COLUMNS [FILTER]: the counts of the records genlog wrote
+# (-R), by the awk expressions COLUMNS, of the records FILTER keeps
+expect() {
+	awk -F '\t' -v OFS='\t' "${2:-1} { n[$1] += 1 }
+	    END { for (k in n) print k, n[k] }" "$tmp/rec.tsv" | LC_ALL=C sort
+}
+
+# three days of records, in the shapes that carry time and fields
+for format in jsonl csv storage hubs; do
+	"$gen" -f "$format" -n 20000 -S 5 -i 20000 -R "$tmp/rec.tsv" \
+	    -o "$tmp/days.$format" || exit 2
+done
+[ "$(cut -c1-10 "$tmp/rec.tsv" | sort -u | wc -l)" -ge 3 ] && r=ok ||
+    r=fail
+check "the generated records span three days" "$r"
+expect 'substr($1, 1, 10) "\t" $2 "\t" $3' >"$tmp/day.want"
+for format in jsonl csv storage hubs; do
+	"$bin" --scan --json --by day "$tmp/days.$format" 2>/dev/null |
+	    byjson day >"$tmp/day.got"
+	cmp -s "$tmp/day.want" "$tmp/day.got" && r=ok || r=fail
+	check "--by day, $format: every (day, pair) counted exactly" "$r"
+	[ "$r" = ok ] || diff "$tmp/day.want" "$tmp/day.got" | head -5
+done
+"$bin" --scan --json --by hour "$tmp/days.jsonl" 2>/dev/null |
+    byjson hour >"$tmp/hour.got"
+expect 'substr($1, 1, 13) ":00:00Z\t" $2 "\t" $3' >"$tmp/hour.want"
+cmp -s "$tmp/hour.want" "$tmp/hour.got" && r=ok || r=fail
+check "--by hour: every (hour, pair) counted exactly" "$r"
+
+# fields: the SDK version, none for PSTN; camelCase in storage archives
+expect '($4 == "" ? "-" : $4) "\t" $2 "\t" $3' >"$tmp/sdk.want"
+for format in jsonl csv; do
+	"$bin" --scan --json --by SdkVersion "$tmp/days.$format" 2>/dev/null |
+	    byjson SdkVersion >"$tmp/sdk.got"
+	cmp -s "$tmp/sdk.want" "$tmp/sdk.got" && r=ok || r=fail
+	check "--by SdkVersion, $format: exact counts per version" "$r"
+done
+expect '$6 "\t" $2 "\t" $3' >"$tmp/ep.want"
+for format in storage hubs; do
+	"$bin" --scan --json --by EndpointType "$tmp/days.$format" \
+	    2>/dev/null | byjson EndpointType >"$tmp/ep.got"
+	cmp -s "$tmp/ep.want" "$tmp/ep.got" && r=ok || r=fail
+	check "--by EndpointType, $format (nested properties)" "$r"
+done
+expect 'substr($1, 1, 10) "\t" ($4 == "" ? "-" : $4) "\t" $2 "\t" $3' \
+    >"$tmp/two.want"
+"$bin" --scan --json --by day --by SdkVersion "$tmp/days.csv" 2>/dev/null |
+    byjson day SdkVersion >"$tmp/two.got"
+cmp -s "$tmp/two.want" "$tmp/two.got" && r=ok || r=fail
+check "--by day --by SdkVersion: exact counts per (day, version, pair)" "$r"
+
+# a window [since, until), given with a zone and a fraction
+since=2026-11-27T06:30:00.000Z
+until=2026-11-28T12:00:00.500Z
+expect '$2 "\t" $3' "\$1 >= \"$since\" && \$1 < \"$until\"" >"$tmp/win.want"
+for format in jsonl csv; do
+	"$bin" --scan --json --since 2026-11-27T07:30+01:00 \
+	    --until 2026-11-28T13:00:00.5+01:00 "$tmp/days.$format" \
+	    2>/dev/null >"$tmp/json"
+	pairs <"$tmp/json" | LC_ALL=C sort >"$tmp/win.got"
+	cmp -s "$tmp/win.want" "$tmp/win.got" && r=ok || r=fail
+	check "--since/--until, $format: exactly the records in the window" \
+	    "$r"
+	jq -c 'select(.summary)' "$tmp/json" >"$tmp/summary"
+	[ "$(jq '.left_out.outside_window + .records' "$tmp/summary")" = \
+	    20000 ] && r=ok || r=fail
+	check "--since/--until, $format: the others are counted as left out" \
+	    "$r"
+done
+
 # through standard input, and two files adding up
 enc <"$tmp/log.jsonl" && r=ok || r=fail
 check "standard input counts the same" "$r"

@@ -77,7 +77,7 @@ same(const uint8_t *data, size_t size, size_t cut, size_t chunk,
 static void
 scan_text(const char *p, size_t n)
 {
-	static const struct scan_options opt = { SCAN_AUTO, NULL };
+	static const struct scan_options opt = { .format = SCAN_AUTO };
 	struct scan_tally t;
 	struct scan_sink sink;
 

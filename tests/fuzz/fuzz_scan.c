@@ -1,7 +1,8 @@
 /*
  * Fuzz target: the log scanner.  The first byte chooses the chunk size
- * (1 to 256 bytes), the second the format (auto, CSV, mixed) and whether
- * a count column is named; the rest is the input.  Whatever the chunks,
+ * (1 to 256 bytes), the second the format (auto, CSV, mixed), whether a
+ * count column is named and whether times and fields are read; the rest
+ * is the input.  Whatever the chunks,
  * the counts must not depend on them: the input is scanned whole too, and
  * every count compared.
  */
@@ -62,8 +63,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 2)
 		return 0;
 	chunk = (size_t)data[0] + 1;
+	memset(&o, 0, sizeof(o));
 	o.format = formats[data[1] % 3];
 	o.count_field = data[1] & 4 ? "n" : NULL;
+	/* the time and two fields of --by */
+	o.want_time = (data[1] & 8) != 0;
+	if (data[1] & 16) {
+		o.fields[0] = "SdkVersion";
+		o.fields[1] = "version";
+		o.nfields = 2;
+	}
 	data += 2;
 	size -= 2;
 	if (scan_into(data, size, size > 0 ? size : 1, &o, &whole) == 0 &&

@@ -1,0 +1,286 @@
+/*
+ * --scan on the command line: its options (-j, -r, --count-field, --by,
+ * --since, --until), the scan of the files, the report and the summary
+ * on standard error.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "input.h"
+#include "lookup.h"
+#include "print.h"
+#include "report.h"
+#include "timeparse.h"
+
+static struct {
+	struct input_options input;
+	struct scan_view view;
+	const char *used;	/* the last option only --scan takes */
+} sc;
+
+/* -j N: files scanned at once, 1 to 256. */
+static int
+jobs_option(const char *arg)
+{
+	uint32_t n;
+	char buf[80];
+
+	if (arg == NULL || parse_number(arg, &n) != NUMBER_OK || n < 1 ||
+	    n > 256)
+		usage_error("invalid -j value '%s': expected 1 to 256",
+		    printable(arg, buf, sizeof(buf)));
+	return (int)n;
+}
+
+/* --since or --until TIME. */
+static void
+time_option(const char *name, const char *arg, int64_t *t, int *has)
+{
+	char buf[80];
+
+	if (arg == NULL || parse_time_arg(arg, t) != 0)
+		usage_error("invalid %s value '%s': expected a date or a date "
+		    "and time, such as 2026-11-26 or 2026-11-26T10:00:00Z",
+		    name, printable(arg, buf, sizeof(buf)));
+	*has = 1;
+}
+
+/* --by hour, day or FIELD. */
+static void
+by_option(const char *arg)
+{
+	struct scan_dim *d;
+	struct scan_options *o = &sc.input.scan;
+	char buf[80];
+
+	if (sc.view.ndims == SCAN_MAX_DIMS)
+		usage_error("--by may be given at most %d times",
+		    SCAN_MAX_DIMS);
+	if (arg == NULL || *arg == '\0')
+		usage_error("empty --by");
+	d = &sc.view.dims[sc.view.ndims];
+	d->name = arg;
+	if (strcasecmp(arg, "hour") == 0 || strcasecmp(arg, "day") == 0) {
+		d->kind = strcasecmp(arg, "hour") == 0 ? DIM_HOUR : DIM_DAY;
+		for (int i = 0; i < sc.view.ndims; i++)
+			if (sc.view.dims[i].kind != DIM_FIELD)
+				usage_error("--by %s and --by %s cannot be used "
+				    "together", sc.view.dims[i].name, arg);
+		o->want_time = 1;
+	} else {
+		if (scan_reserved_name(arg))
+			usage_error("--by %s: acsdiag reads that field already; "
+			    "--by takes hour, day or another field's name",
+			    printable(arg, buf, sizeof(buf)));
+		if (strlen(arg) > 64)
+			usage_error("--by: a field's name is at most 64 bytes");
+		d->kind = DIM_FIELD;
+		d->field = o->nfields;
+		o->fields[o->nfields++] = arg;
+	}
+	sc.view.ndims++;
+}
+
+/* Take an option only --scan has; returns 0 if ch is none of them. */
+int
+scan_option(int ch, const char *arg)
+{
+	switch (ch) {
+	case 'j':
+		sc.input.jobs = jobs_option(arg);
+		sc.used = "-j";
+		break;
+	case 'r':
+		sc.input.recursive = 1;
+		sc.used = "-r";
+		break;
+	case OPT_COUNT_FIELD:
+		if (arg == NULL || *arg == '\0')
+			usage_error("empty --count-field");
+		sc.input.scan.count_field = arg;
+		sc.used = "--count-field";
+		break;
+	case OPT_SINCE:
+		time_option("--since", arg, &sc.view.since,
+		    &sc.view.has_since);
+		sc.used = "--since";
+		break;
+	case OPT_UNTIL:
+		time_option("--until", arg, &sc.view.until,
+		    &sc.view.has_until);
+		sc.used = "--until";
+		break;
+	case OPT_BY:
+		by_option(arg);
+		sc.used = "--by";
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The last option given that only --scan takes, or NULL. */
+const char *
+scan_option_used(void)
+{
+	return sc.used;
+}
+
+/* Check the options of --scan together, and fill in the defaults. */
+void
+scan_options_done(void)
+{
+	if (sc.view.has_since && sc.view.has_until &&
+	    sc.view.since >= sc.view.until)
+		usage_error("--since must be before --until: the window "
+		    "[since, until) is empty");
+	if (sc.view.has_since || sc.view.has_until)
+		sc.input.scan.want_time = 1;
+	if (sc.input.jobs == 0)
+		sc.input.jobs = default_jobs();
+	if (sc.view.ndims > 0 || sc.input.scan.want_time)
+		sc.input.view = &sc.view;
+}
+
+static int
+by_pair(const void *a, const void *b)
+{
+	const struct scan_pair *x = a, *y = b;
+
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	return (x->subcode > y->subcode) - (x->subcode < y->subcode);
+}
+
+/* How many distinct pairs the entries p[0..n) hold, whatever their
+ * buckets. */
+static size_t
+distinct_pairs(const struct scan_pair *p, size_t n)
+{
+	struct scan_pair *c;
+	size_t d = n > 0;
+
+	if (n == 0)
+		return 0;
+	if ((c = malloc(n * sizeof(*c))) == NULL)
+		err(EXIT_TROUBLE, NULL);
+	memcpy(c, p, n * sizeof(*c));
+	qsort(c, n, sizeof(*c), by_pair);
+	for (size_t i = 1; i < n; i++)
+		d += by_pair(&c[i - 1], &c[i]) != 0;
+	free(c);
+	return d;
+}
+
+static const char *
+plural(uint64_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* "N what[s]" for the scan summary. */
+static void
+count_of(uint64_t n, const char *what)
+{
+	fprintf(stderr, "%llu %s%s", (unsigned long long)n, what, plural(n));
+}
+
+/* The scan summary on standard error: what was read, counted, skipped and
+ * why, and left out. */
+static void
+scan_summary(const struct scan_stats *st, size_t distinct)
+{
+	uint64_t skipped = scan_skipped(st);
+	const char *sep = ": ";
+
+	fputs("acsdiag: ", stderr);
+	count_of(st->lines, "line");
+	fputs(" read, ", stderr);
+	count_of(st->records, "record");
+	fprintf(stderr, " with a pair, %s", st->overflow > 0 ? "at least " :
+	    "");
+	count_of(distinct, "distinct pair");
+	fprintf(stderr, ", %llu skipped", (unsigned long long)skipped);
+	for (int k = 0; k < NSKIPS; k++)
+		if (st->skipped[k] > 0) {
+			fprintf(stderr, "%s%llu %s", sep,
+			    (unsigned long long)st->skipped[k],
+			    scan_skip_names[k]);
+			sep = ", ";
+		}
+	if (sc.input.view != NULL && (sc.view.has_since ||
+	    sc.view.has_until)) {
+		uint64_t left = st->outside + st->untimed;
+
+		fprintf(stderr, "; %llu left out: %llu outside the window, "
+		    "%llu without a time", (unsigned long long)left,
+		    (unsigned long long)st->outside,
+		    (unsigned long long)st->untimed);
+	}
+	fputc('\n', stderr);
+	if (st->overflow > 0)
+		fprintf(stderr, "acsdiag: %llu record%s with undocumented "
+		    "pairs past the first %d distinct pairs %s counted "
+		    "together, not listed\n", (unsigned long long)st->overflow,
+		    plural(st->overflow), SCAN_MAX_PAIRS, st->overflow == 1 ?
+		    "is" : "are");
+	if (st->lumped > 0)
+		fprintf(stderr, "acsdiag: %llu record%s with a --by value past "
+		    "the first %d distinct values %s counted together as "
+		    "(other)\n", (unsigned long long)st->lumped,
+		    plural(st->lumped), BUCKET_MAX, st->lumped == 1 ? "is" :
+		    "are");
+}
+
+/*
+ * --scan [FILE...]: count the code and subcode pairs of log files and
+ * explain them.  A file that cannot be read is reported and the others
+ * are still scanned; the status is then 2.
+ */
+int
+cmd_scan(char **files, int nfiles, uint64_t tables, int quiet)
+{
+	struct scan_tally t;
+	struct scan_result res;
+	struct scan_pair *pairs;
+	struct pair_report *reports = NULL;
+	size_t n, k;
+	int status = EXIT_FOUND;
+
+	scan_tally_init(&t);
+	scan_tally_view(&t, sc.input.view);
+	if (scan_inputs(files, nfiles, &sc.input, &t) != 0)
+		status = EXIT_TROUBLE;
+	if (t.stats.out_of_memory)
+		errx(EXIT_TROUBLE, "out of memory");
+	if ((pairs = calloc(t.npairs + 1, sizeof(*pairs))) == NULL ||
+	    (reports = calloc(t.npairs + 1, sizeof(*reports))) == NULL)
+		err(EXIT_TROUBLE, NULL);
+	n = scan_sorted(&t, pairs);
+	report_sort(pairs, n, &t);
+	for (k = 0; k < n; k++)
+		if (report_pair(&pairs[k], tables, &reports[k]) != 0)
+			err(EXIT_TROUBLE, NULL);
+	res.tally = &t;
+	res.pairs = pairs;
+	res.reports = reports;
+	res.n = n;
+	res.distinct = distinct_pairs(pairs, n);
+	report_totals(reports, n, &t.stats, &res.totals);
+	if (!quiet) {
+		print_scan(&res);
+		/* the pairs counted together are at least one more */
+		scan_summary(&t.stats, res.distinct + (t.stats.overflow > 0));
+	}
+	if (status == EXIT_FOUND && t.stats.records == 0)
+		status = EXIT_NOT_FOUND;
+	free(pairs);
+	free(reports);
+	scan_tally_free(&t);
+	return status;
+}
