@@ -53,17 +53,18 @@ endif
 
 CODES = $(wildcard codes/*.csv)
 
-CORE_OBJS = src/answer.o src/decode.o src/json.o src/keys.o src/lookup.o \
-	src/query.o src/report.o src/scan.o src/scan_csv.o src/scan_tally.o \
-	src/scan_text.o src/search.o src/timeparse.o src/buckets.o \
-	src/codes_gen.o
-OBJS = src/acsdiag.o src/annotate.o src/cli_scan.o src/fmt.o src/hint.o \
-	src/input.o src/print.o src/print_scan.o src/print_table.o \
-	$(CORE_OBJS)
+CORE_OBJS = src/answer.o src/buckets.o src/decode.o src/escape.o \
+	src/json.o src/keys.o src/kql.o src/lookup.o src/query.o src/report.o src/scan.o \
+	src/scan_csv.o src/scan_tally.o src/scan_text.o src/search.o \
+	src/timeparse.o src/codes_gen.o
+OBJS = src/acsdiag.o src/annotate.o src/cli_scan.o src/export.o src/fmt.o \
+	src/hint.o src/input.o src/print.o src/print_scan.o \
+	src/print_table.o $(CORE_OBJS)
 FUZZ_TARGETS = query search scan decode
 REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
 	tests/fuzz/replay_scan tests/fuzz/replay_decode
-TEST_PROGS = tests/check_core tests/check_rows tests/genlog $(REPLAY_PROGS)
+TEST_PROGS = tests/check_core tests/check_rows tests/genlog tests/csvread \
+	$(REPLAY_PROGS)
 
 .PHONY: all check install uninstall clean bench sanitize memcheck lint fuzz
 
@@ -87,17 +88,21 @@ gencodes: src/gencodes.c .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
 		src/gencodes.c -lcsv
 
-CHECK_SRCS = tests/check_core.c tests/check_decode.c tests/check_query.c \
-	tests/check_scan.c tests/check_search.c tests/check_time.c
+CHECK_SRCS = tests/check_core.c tests/check_decode.c tests/check_kql.c \
+	tests/check_query.c tests/check_scan.c tests/check_search.c \
+	tests/check_time.c
 
 tests/check_core: $(CHECK_SRCS) $(CORE_OBJS) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(DEPFLAGS) \
 		$(ALL_LDFLAGS) -o $@ $(CHECK_SRCS) $(CORE_OBJS) $(LIBS) \
 		$(CHECK_LIBS)
 
-tests/check_rows: tests/check_rows.c .build-flags
+tests/check_rows tests/csvread: .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
-		tests/check_rows.c -lcsv
+		$@.c -lcsv
+
+tests/check_rows: tests/check_rows.c
+tests/csvread: tests/csvread.c
 
 $(REPLAY_PROGS): tests/fuzz/replay.c $(CORE_OBJS) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
@@ -119,6 +124,7 @@ check: acsdiag gencodes $(TEST_PROGS)
 	sh tests/gen.sh ./gencodes
 	sh tests/cli.sh ./acsdiag tests/cli/*.tests
 	sh tests/scan.sh ./acsdiag ./tests/genlog
+	sh tests/kql.sh ./acsdiag ./tests/csvread
 	for t in $(FUZZ_TARGETS); do \
 		./tests/fuzz/replay_$$t tests/fuzz/corpus/$$t/* \
 			$$(ls -d tests/fuzz/regress/$$t/* 2>/dev/null) || exit 1; \

@@ -6,8 +6,8 @@
 
 _acsdiag_options='-E --regex -h --help -j --jobs -l --long -o --fields -q --quiet
 	-r --recursive -s --search -t --table -V --version -x --exact --annotate
-	--by --color --count-field --json --list --since --tables --tips --no-tips
-	--until --complete --scan'
+	--by --color --count-field --export --json --kql --kql-table --list --since
+	--tables --tips --no-tips --until --complete --scan'
 
 # _acsdiag_values WORDLIST CUR: set COMPREPLY to the words starting with CUR
 _acsdiag_values()
@@ -66,9 +66,9 @@ _acsdiag()
 		case $w in
 		-t | --table) skip=t ;;
 		-o | --fields | --complete | -j | --jobs | --count-field | --by | \
-		--since | --until) skip=1 ;;
+		--since | --until | --kql-table | --export) skip=1 ;;
 		--table=*) tables+=(-t "${w#*=}") ;;
-		-s | --search | -E | --regex | --list | --tables | --tips | -h | --help | -V | --version)
+		-s | --search | -E | --regex | --list | --tables | --tips | -h | --help | -V | --version | --kql | --export)
 			search=1 ;;
 		--scan | --annotate) scan=1 ;;
 		-*) ;;
@@ -84,6 +84,8 @@ _acsdiag()
 		--complete) opt=--complete ;;
 		-j | --jobs | --count-field | --since | --until) opt=--jobs ;;
 		--by) opt=--by ;;
+		--kql-table) opt=--kql-table ;;
+		--export) opt=--export ;;
 		esac
 	fi
 	case $opt in
@@ -92,6 +94,8 @@ _acsdiag()
 	--color) _acsdiag_values 'auto always never' "$cur" ;;
 	--complete) _acsdiag_values 'codes subcodes numbers tables fields' "$cur" ;;
 	--jobs | --count-field) COMPREPLY=() ;;	# a number, a name: typed
+	--kql-table) _acsdiag_values 'ACSCallSummary ACSCallAutomationMediaSummary' "$cur" ;;
+	--export) _acsdiag_values 'csv jsonl' "$cur" ;;
 	# hour and day, and the fields people count by
 	--by) _acsdiag_values 'hour day SdkVersion OsVersion EndpointType
 		ParticipantType CallType' "$cur" ;;

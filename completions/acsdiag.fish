@@ -19,11 +19,11 @@ function __acsdiag_state
         switch $w
             case -t --table
                 set skip t
-            case -o --fields --complete -j --jobs --count-field --by --since --until
+            case -o --fields --complete -j --jobs --count-field --by --since --until --kql-table --export
                 set skip 1
             case '--table=*'
                 set tables $tables -t (string replace -- '--table=' '' $w)
-            case -s --search -E --regex --list --tables --tips -h --help -V --version --scan --annotate
+            case -s --search -E --regex --list --tables --tips -h --help -V --version --scan --annotate --kql --export
                 echo search
                 return
             case '-*'
@@ -73,7 +73,10 @@ complete -c acsdiag -l annotate -d 'Copy log files, each line\'s codes explained
 complete -c acsdiag -l by -x -a 'hour day SdkVersion OsVersion EndpointType ParticipantType CallType' -d '--scan: count by hour, day or a field'
 complete -c acsdiag -l color -f -a 'auto always never' -d 'Color the output'
 complete -c acsdiag -l count-field -x -d '--scan: the column that counts records'
+complete -c acsdiag -l export -x -a 'csv jsonl' -d 'Print every entry of the catalogue'
 complete -c acsdiag -l json -d 'Print JSON Lines, one object per entry'
+complete -c acsdiag -l kql -d 'Print a Kusto query that explains the pairs where the logs are'
+complete -c acsdiag -l kql-table -x -a 'ACSCallSummary ACSCallAutomationMediaSummary' -d 'The table of --kql'
 complete -c acsdiag -l list -d 'List every entry, one line each'
 complete -c acsdiag -l since -x -d '--scan: only the records at this time or after it'
 complete -c acsdiag -l tables -d 'List the tables'

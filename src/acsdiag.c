@@ -44,6 +44,9 @@ static const char usage_text[] =
 "               [--count-field NAME] [--by WHAT] [--since TIME]\n"
 "               [--until TIME] --scan [FILE...]\n"
 "       acsdiag [-t NAME[,NAME...]] --annotate [FILE...]\n"
+"       acsdiag [--kql-table NAME] [--by WHAT] [--since TIME] [--until TIME]\n"
+"               --kql\n"
+"       acsdiag --export csv | jsonl\n"
 "       acsdiag [-q] [-o FIELDS] [--color[=WHEN]] [--json] --tips\n"
 "       acsdiag [-q] [--json] --tables\n"
 "       acsdiag [-t NAME[,NAME...]] --complete=WHAT [CODE]\n"
@@ -68,7 +71,10 @@ static const char help_text[] =
 "                    an SDK exception (Status: 404, ErrorCode: 8522), or\n"
 "                    words: code 487 and subcode 5001; a code or subcode\n"
 "                    that is not a number is an error (JSON null: none)\n"
-"  -                 read queries from standard input, one a line\n"
+"  -                 read queries from standard input, one a line\n";
+
+/* The options, apart: ISO C promises string literals of 4095 bytes. */
+static const char options_text[] =
 "\n"
 "  -E, --regex       search with POSIX extended regular expressions\n"
 "  -h, --help        print this help and exit\n"
@@ -92,7 +98,15 @@ static const char help_text[] =
 "      --count-field NAME\n"
 "                    --scan: the column or key that says how many records a\n"
 "                    row stands for (default count_, Count or Calls)\n"
+"      --export FORMAT\n"
+"                    print every entry of the catalogue, as csv or jsonl\n"
 "      --json        print JSON Lines, one object per entry\n"
+"      --kql         print a Kusto query that explains the pairs of\n"
+"                    ACSCallSummary where the logs are (Log Analytics,\n"
+"                    Azure Data Explorer), with --by, --since, --until\n"
+"      --kql-table NAME\n"
+"                    the table of --kql: ACSCallSummary (the default) or\n"
+"                    ACSCallAutomationMediaSummary\n"
 "      --list        list every entry, one line each\n"
 "      --scan        count the code and subcode pairs in the log FILEs (or\n"
 "                    standard input): JSON, CSV exports of any dialect,\n"
@@ -131,7 +145,7 @@ print_version(void)
 }
 
 enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS,
-	MODE_COMPLETE, MODE_SCAN, MODE_ANNOTATE };
+	MODE_COMPLETE, MODE_SCAN, MODE_ANNOTATE, MODE_KQL, MODE_EXPORT };
 
 
 static struct {
@@ -661,10 +675,12 @@ check_options(enum mode mode, int tables, int long_format, int json,
 		[MODE_LIST] = "--list", [MODE_TABLES] = "--tables",
 		[MODE_TIPS] = "--tips", [MODE_COMPLETE] = "--complete",
 		[MODE_SCAN] = "--scan", [MODE_ANNOTATE] = "--annotate",
+		[MODE_KQL] = "--kql", [MODE_EXPORT] = "--export",
 	};
 	const char *bad = NULL;
 
-	if (tables && (mode == MODE_TABLES || mode == MODE_TIPS))
+	if (tables && (mode == MODE_TABLES || mode == MODE_TIPS ||
+	    mode == MODE_KQL || mode == MODE_EXPORT))
 		bad = "-t";
 	else if (long_format && (mode == MODE_TABLES || mode == MODE_TIPS ||
 	    mode == MODE_COMPLETE || mode == MODE_SCAN))
@@ -678,10 +694,11 @@ check_options(enum mode mode, int tables, int long_format, int json,
 		bad = "-x";
 	else if ((mode == MODE_COMPLETE || mode == MODE_TABLES) && color >= 0)
 		bad = "--color";
-	else if ((mode == MODE_COMPLETE || mode == MODE_ANNOTATE) &&
-	    (json || opt.quiet))
+	else if ((mode == MODE_COMPLETE || mode == MODE_ANNOTATE ||
+	    mode == MODE_KQL || mode == MODE_EXPORT) && (json || opt.quiet))
 		bad = json ? "--json" : "-q";
-	else if (mode == MODE_ANNOTATE && (long_format || out.nfields > 0 ||
+	else if ((mode == MODE_ANNOTATE || mode == MODE_KQL ||
+	    mode == MODE_EXPORT) && (long_format || out.nfields > 0 ||
 	    color >= 0))
 		bad = long_format ? "-l" : out.nfields > 0 ? "-o" : "--color";
 	if (bad != NULL)
@@ -798,12 +815,16 @@ main(int argc, char *argv[])
 		{ "until",	required_argument,	NULL,	OPT_UNTIL },
 		{ "by",		required_argument,	NULL,	OPT_BY },
 		{ "annotate",	no_argument,		NULL,	OPT_ANNOTATE },
+		{ "kql",	no_argument,		NULL,	OPT_KQL },
+		{ "kql-table",	required_argument,	NULL,	OPT_KQL_TABLE },
+		{ "export",	required_argument,	NULL,	OPT_EXPORT },
 		{ NULL,		0,			NULL,	0 },
 	};
 	enum mode mode = MODE_LOOKUP;
 	uint64_t tables = 0;
 	char buf[80];
-	const char *complete = NULL, *scan_only;
+	const char *complete = NULL, *scan_only, *kql_table = NULL;
+	const char *export = NULL;
 	int ch, regex = 0, status, json = 0, long_format = 0, color = -1;
 
 	signal(SIGPIPE, SIG_DFL);
@@ -820,6 +841,7 @@ main(int argc, char *argv[])
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
+			fputs(options_text, stdout);
 			return finish(EXIT_FOUND);
 		case 'l':
 			long_format = 1;
@@ -872,6 +894,16 @@ main(int argc, char *argv[])
 		case OPT_ANNOTATE:
 			set_mode(&mode, MODE_ANNOTATE, "--annotate");
 			break;
+		case OPT_KQL:
+			set_mode(&mode, MODE_KQL, "--kql");
+			break;
+		case OPT_KQL_TABLE:
+			kql_table = optarg;
+			break;
+		case OPT_EXPORT:
+			set_mode(&mode, MODE_EXPORT, "--export");
+			export = optarg;
+			break;
 		case OPT_COMPLETE:
 			set_mode(&mode, MODE_COMPLETE, "--complete");
 			complete = optarg;
@@ -887,10 +919,15 @@ main(int argc, char *argv[])
 	if (json && out.nfields > 0)
 		usage_error("--json and --fields cannot be used together");
 	check_options(mode, tables != 0, long_format, json, color);
-	if ((scan_only = scan_option_used()) != NULL && mode != MODE_SCAN)
+	if ((scan_only = scan_option_used(mode == MODE_KQL)) != NULL &&
+	    mode != MODE_SCAN)
 		usage_error("%s does not apply to %s", scan_only, mode ==
 		    MODE_LOOKUP ? "a lookup" : mode == MODE_ANNOTATE ?
-		    "--annotate" : "anything but --scan");
+		    "--annotate" : mode == MODE_KQL ? "--kql" :
+		    "anything but --scan");
+	if (kql_table != NULL && mode != MODE_KQL)
+		usage_error("--kql-table does not apply to %s", mode ==
+		    MODE_LOOKUP ? "a lookup" : "anything but --kql");
 	scan_options_done();
 	if (json)
 		out.format = FORMAT_JSON;
@@ -915,6 +952,15 @@ main(int argc, char *argv[])
 		break;
 	case MODE_ANNOTATE:
 		status = cmd_annotate(argv, argc, opt.tables);
+		break;
+	case MODE_KQL:
+		status = cmd_kql(argc, VERSION, kql_table);
+		break;
+	case MODE_EXPORT:
+		if (argc > 0)
+			usage_error("unexpected operand '%s'",
+			    printable(argv[0], buf, sizeof(buf)));
+		status = cmd_export(export);
 		break;
 	case MODE_LIST:
 	case MODE_TABLES:

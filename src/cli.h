@@ -15,16 +15,17 @@
 enum {
 	OPT_LIST = 256, OPT_TABLES, OPT_TIPS, OPT_NO_TIPS, OPT_JSON,
 	OPT_COLOR, OPT_COMPLETE, OPT_SCAN, OPT_COUNT_FIELD, OPT_SINCE,
-	OPT_UNTIL, OPT_BY, OPT_ANNOTATE,
+	OPT_UNTIL, OPT_BY, OPT_ANNOTATE, OPT_KQL, OPT_KQL_TABLE, OPT_EXPORT,
 };
 
 const char *printable(const char *s, char *buf, size_t size);
 _Noreturn void usage_error(const char *fmt, ...);
 
 int scan_option(int ch, const char *arg);
-const char *scan_option_used(void);
-int scan_option_for_annotate(void);
+const char *scan_option_used(int kql);
 void scan_options_done(void);
+int cmd_kql(int nfiles, const char *version, const char *table);
+int cmd_export(const char *format);
 int cmd_scan(char **files, int nfiles, uint64_t tables, int quiet);
 int cmd_annotate(char **files, int nfiles, uint64_t tables);
 

@@ -10,7 +10,9 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "fmt.h"
 #include "input.h"
+#include "kql.h"
 #include "lookup.h"
 #include "print.h"
 #include "report.h"
@@ -20,6 +22,7 @@ static struct {
 	struct input_options input;
 	struct scan_view view;
 	const char *used;	/* the last option only --scan takes */
+	const char *used_view;	/* the last of --by, --since, --until */
 } sc;
 
 /* -j N: files scanned at once, 1 to 256. */
@@ -107,16 +110,16 @@ scan_option(int ch, const char *arg)
 	case OPT_SINCE:
 		time_option("--since", arg, &sc.view.since,
 		    &sc.view.has_since);
-		sc.used = "--since";
+		sc.used_view = "--since";
 		break;
 	case OPT_UNTIL:
 		time_option("--until", arg, &sc.view.until,
 		    &sc.view.has_until);
-		sc.used = "--until";
+		sc.used_view = "--until";
 		break;
 	case OPT_BY:
 		by_option(arg);
-		sc.used = "--by";
+		sc.used_view = "--by";
 		break;
 	default:
 		return 0;
@@ -124,11 +127,14 @@ scan_option(int ch, const char *arg)
 	return 1;
 }
 
-/* The last option given that only --scan takes, or NULL. */
+/* The last option given that only --scan takes (or, with kql, that
+ * --kql does not take too), or NULL. */
 const char *
-scan_option_used(void)
+scan_option_used(int kql)
 {
-	return sc.used;
+	if (kql)
+		return sc.used;
+	return sc.used != NULL ? sc.used : sc.used_view;
 }
 
 /* Check the options of --scan together, and fill in the defaults. */
@@ -283,4 +289,88 @@ cmd_scan(char **files, int nfiles, uint64_t tables, int quiet)
 	free(reports);
 	scan_tally_free(&t);
 	return status;
+}
+
+/* What --kql was asked for, as its options say, for the query's
+ * heading: "acsdiag --kql --by day --since 2026-11-26T00:00:00.000Z". */
+static void
+kql_command(FILE *fp, const struct kql_table *t)
+{
+	fputs("acsdiag --kql", fp);
+	if (t != &kql_tables[0])
+		fprintf(fp, " --kql-table %s", t->name);
+	for (int i = 0; i < sc.view.ndims; i++)
+		fprintf(fp, " --by %s", sc.view.dims[i].name);
+	for (int i = 0; i < 2; i++) {
+		int64_t ms = i == 0 ? sc.view.since : sc.view.until;
+		int64_t in = ((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+		char day[TIME_BUCKET_MAX];
+
+		if (!(i == 0 ? sc.view.has_since : sc.view.has_until))
+			continue;
+		format_bucket(ms - in, 0, day);
+		fprintf(fp, " %s %sT%02u:%02u:%02u.%03uZ", i == 0 ? "--since" :
+		    "--until", day, (unsigned)(in / MS_PER_HOUR),
+		    (unsigned)(in / 60000 % 60), (unsigned)(in / 1000 % 60),
+		    (unsigned)(in % 1000));
+	}
+}
+
+/* A memory stream, or exit 2. */
+static FILE *
+memory(char **p, size_t *n)
+{
+	FILE *fp = open_memstream(p, n);
+
+	if (fp == NULL)
+		err(EXIT_TROUBLE, NULL);
+	return fp;
+}
+
+/*
+ * --kql: print the query that explains the pairs of a Log Analytics
+ * table where the logs are.  Its --by fields must be columns of the
+ * table.  Fails if the query would not fit in one command-line argument
+ * (az monitor log-analytics query --analytics-query "$(acsdiag --kql)").
+ */
+int
+cmd_kql(int nfiles, const char *version, const char *table)
+{
+	const struct kql_table *t = &kql_tables[0];
+	char *q = NULL, *cmd = NULL, buf[80];
+	size_t qlen = 0, cmdlen = 0;
+	FILE *fp;
+
+	if (nfiles > 0)
+		usage_error("--kql takes no operand: the query runs where the "
+		    "logs are");
+	if (table != NULL && (t = kql_table(table)) == NULL) {
+		kql_table_names(fp = memory(&cmd, &cmdlen));
+		fclose(fp);
+		usage_error("unknown --kql-table '%s'; the tables are %s",
+		    printable(table, buf, sizeof(buf)), cmd);
+	}
+	for (int i = 0; i < sc.view.ndims; i++)
+		if (sc.view.dims[i].kind == DIM_FIELD &&
+		    kql_column(t, sc.view.dims[i].name) == NULL) {
+			kql_column_names(fp = memory(&cmd, &cmdlen), t);
+			fclose(fp);
+			usage_error("--by %s: %s has no such column; its columns "
+			    "are %s", printable(sc.view.dims[i].name, buf,
+			    sizeof(buf)), t->name, cmd);
+		}
+	kql_command(fp = memory(&cmd, &cmdlen), t);
+	fclose(fp);
+	fp = memory(&q, &qlen);
+	kql_query(fp, t, &sc.view, version, cmd);
+	if (fclose(fp) != 0)
+		err(EXIT_TROUBLE, NULL);
+	free(cmd);
+	if (qlen > KQL_MAX)
+		errx(EXIT_TROUBLE, "the query is %zu bytes, more than %zu, the "
+		    "most one command-line argument may hold", qlen,
+		    (size_t)KQL_MAX);
+	fwrite(q, 1, qlen, stdout);
+	free(q);
+	return EXIT_FOUND;
 }

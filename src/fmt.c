@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "fmt.h"
 #include "lookup.h"
 
@@ -99,35 +100,28 @@ print_line(const char *s, size_t from, size_t to, const char *color)
 	    s + from, RESET, (int)(n - to), s + to, tail);
 }
 
-/* Print s as a JSON string (RFC 8259); the data is valid UTF-8. */
+static void
+to_buf(void *arg, const char *s, size_t n)
+{
+	put(arg, s, n);
+}
+
+/* Append s as a JSON string (RFC 8259); the data is valid UTF-8. */
+void
+put_json_string(struct buf *b, const char *s)
+{
+	escape_string(s, 0, to_buf, b);
+}
+
+/* Print s as a JSON string. */
 void
 json_string(const char *s)
 {
-	putchar('"');
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	static struct buf b;
 
-		switch (c) {
-		case '"':
-			fputs("\\\"", stdout);
-			break;
-		case '\\':
-			fputs("\\\\", stdout);
-			break;
-		case '\n':
-			fputs("\\n", stdout);
-			break;
-		case '\t':
-			fputs("\\t", stdout);
-			break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				printf("\\u%04x", c);
-			else
-				putchar(c);
-		}
-	}
-	putchar('"');
+	b.len = 0;
+	put_json_string(&b, s);
+	fwrite(b.s, 1, b.len, stdout);
 }
 
 void

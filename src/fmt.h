@@ -34,6 +34,7 @@ void put_category(struct buf *b, unsigned category, size_t *from,
 const char *category_color(unsigned category);
 size_t columns(const char *s, size_t n);
 void print_line(const char *s, size_t from, size_t to, const char *color);
+void put_json_string(struct buf *b, const char *s);
 void json_string(const char *s);
 void json_string_or_null(const char *s);
 void fmt_done(void);

@@ -32,5 +32,6 @@ Suite *query_suite(void);
 Suite *scan_suite(void);
 Suite *decode_suite(void);
 Suite *time_suite(void);
+Suite *kql_suite(void);
 
 #endif

@@ -766,7 +766,7 @@ main(void)
 {
 	Suite *(*const suites[])(void) = {
 		lookup_suite, search_suite, query_suite, scan_suite,
-		decode_suite, time_suite,
+		decode_suite, time_suite, kql_suite,
 	};
 	SRunner *sr = srunner_create(suites[0]());
 	int failed;
