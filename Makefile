@@ -1,6 +1,14 @@
 # acsdiag: see README.md.  Everything builds in this directory.
 
-VERSION = 0.1.0
+# The version and its release date: the one place they are written.  -V,
+# the man page and the tarball take them from here.
+VERSION = 0.2.0
+RELEASE_DATE = 2026-11-27
+MONTHS = January February March April May June July August September \
+	October November December
+RELEASE_YMD = $(subst -, ,$(RELEASE_DATE))
+MAN_DATE = $(word $(patsubst 0%,%,$(word 2,$(RELEASE_YMD))),$(MONTHS)) \
+	$(patsubst 0%,%,$(word 3,$(RELEASE_YMD))), $(word 1,$(RELEASE_YMD))
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -46,7 +54,7 @@ CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
 # the last build and is rewritten, while the Makefile is read, only when
 # they differ (as git's GIT-CFLAGS).
 BUILD_FLAGS = $(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(ALL_LDFLAGS) \
-	$(LDSTATIC) $(VERSION)
+	$(LDSTATIC) $(VERSION) $(RELEASE_DATE)
 ifneq ($(strip $(BUILD_FLAGS)),$(strip $(file <.build-flags)))
 $(file >.build-flags,$(strip $(BUILD_FLAGS)))
 endif
@@ -66,9 +74,15 @@ REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
 TEST_PROGS = tests/check_core tests/check_rows tests/genlog tests/csvread \
 	$(REPLAY_PROGS)
 
-.PHONY: all check install uninstall clean bench sanitize memcheck lint fuzz
+.PHONY: all check install uninstall clean bench sanitize memcheck lint fuzz \
+	dist distcheck
 
-all: acsdiag
+all: acsdiag man/acsdiag.1
+
+# The man page, with the version and the release date.
+man/acsdiag.1: man/acsdiag.1.in .build-flags
+	sed -e 's/@VERSION@/$(VERSION)/g' -e 's/@MAN_DATE@/$(MAN_DATE)/g' \
+		man/acsdiag.1.in >$@.tmp && mv $@.tmp $@
 
 LIBS = -lcsv -lz -pthread
 
@@ -118,7 +132,7 @@ tests/benchrun: tests/benchrun.c
 
 -include $(wildcard src/*.d tests/*.d tests/fuzz/*.d gencodes.d)
 
-check: acsdiag gencodes $(TEST_PROGS)
+check: acsdiag man/acsdiag.1 gencodes $(TEST_PROGS)
 	./tests/check_core
 	./tests/check_rows codes ./acsdiag
 	sh tests/gen.sh ./gencodes
@@ -249,7 +263,7 @@ fuzz: src/codes_gen.c
 			tests/fuzz/regress/$$t || exit 1; \
 	done
 
-install: acsdiag
+install: acsdiag man/acsdiag.1
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
 		$(DESTDIR)$(FISHCOMPDIR)
@@ -270,7 +284,45 @@ uninstall:
 
 clean:
 	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
+		man/acsdiag.1 man/acsdiag.1.tmp \
 		src/*.d gencodes.d tests/*.d tests/fuzz/*.d .build-flags \
 		$(TEST_PROGS) tests/benchrun $(BENCH_DATA) tests/bench.out \
 		tests/acsdiag-portable \
 		$(FUZZ_TARGETS:%=tests/fuzz/fuzz_%)
+
+# make dist: acsdiag-VERSION.tar.gz, exactly the committed source of HEAD
+# (git archive: no build output, no generated C), and its SHA-256.  The
+# same bytes wherever it is made: the files sorted, their mtimes the
+# commit's, owner 0, gzip -n.  It warns when the tree has changes that are
+# not committed: they are not in it.
+DIST = acsdiag-$(VERSION)
+
+dist:
+	@git rev-parse --verify -q HEAD >/dev/null || \
+		{ echo "make dist: not a git checkout" >&2; exit 1; }
+	@[ -z "$$(git status --porcelain)" ] || echo "make dist: warning:" \
+		"uncommitted changes are not in $(DIST).tar.gz" >&2
+	git -c tar.umask=0022 archive --format=tar --prefix=$(DIST)/ HEAD | \
+		gzip -n -9 >$(DIST).tar.gz.tmp
+	mv $(DIST).tar.gz.tmp $(DIST).tar.gz
+	sha256sum $(DIST).tar.gz >$(DIST).tar.gz.sha256
+	@cat $(DIST).tar.gz.sha256
+
+# make distcheck: the tarball, unpacked in a scratch directory, builds
+# with the default flags, passes make check, and installs and uninstalls
+# (nothing may be left installed).
+DISTENV = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS \
+	-u LDFLAGS
+
+distcheck: dist
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	tar -xzf $(DIST).tar.gz -C "$$d" && \
+	cd "$$d/$(DIST)" && \
+	$(DISTENV) $(MAKE) && $(DISTENV) $(MAKE) check && \
+	$(DISTENV) $(MAKE) install DESTDIR="$$d/root" && \
+	$(DISTENV) $(MAKE) uninstall DESTDIR="$$d/root" && \
+	left=$$(find "$$d/root" -type f -o -type l) && \
+	if [ -n "$$left" ]; then \
+		echo "make distcheck: left installed: $$left" >&2; exit 1; \
+	fi && \
+	echo "make distcheck: $(DIST).tar.gz is ready"

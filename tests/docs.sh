@@ -41,6 +41,22 @@ else
 	echo "docs: mandoc not installed, man page checks skipped"
 fi
 
+# the version, set once in the Makefile, in -V and the man page
+version=$(sed -n 's/^VERSION = //p' "$top/Makefile")
+date=$(sed -n 's/^RELEASE_DATE = //p' "$top/Makefile")
+[ -n "$version" ] && [ "$("$bin" -V | head -1)" = "acsdiag $version" ] &&
+    r=ok || r=fail
+check "-V says the Makefile's version" "$r"
+grep -q "^\.Os acsdiag $version\$" "$man" && r=ok || r=fail
+check "the man page's footer has the version" "$r"
+if command -v mandoc >/dev/null 2>&1; then
+	[ "$(mandoc -Tascii "$man" | tail -1 | awk '{ print $3, $4, $5 }')" = \
+	    "$(LC_ALL=C date -d "$date" '+%B %-d, %Y')" ] && r=ok || r=fail
+	check "the man page's date is the release date" "$r"
+fi
+grep -q "^## $version ($date)\$" "$top/NEWS.md" && r=ok || r=fail
+check "NEWS.md has the release" "$r"
+
 "$bin" --help | grep -E '^ +-' | grep -oE -- '(^| )--?[A-Za-z][a-z-]*' |
     tr -d ' ' | sort -u >"$tmp/help.opts"
 [ -s "$tmp/help.opts" ] && r=ok || r=fail
