@@ -27,7 +27,7 @@
 #define READ_SIZE ((size_t)64 * 1024)
 #define OUT_SIZE ((size_t)64 * 1024)	/* written at once */
 #define LINE_CAP ((size_t)1024 * 1024)	/* longer: copied, not annotated */
-#define LINE_PAIRS 8			/* pairs annotated on a line */
+#define LINE_PAIRS 16			/* pairs annotated on a line */
 
 /* The notes of the pairs met, kept: a log has few distinct pairs.
  * Emptied when it fills, so that memory stays bounded. */
@@ -48,6 +48,7 @@ struct annotator {
 	int passing;		/* a line past LINE_CAP: copied as it comes */
 	struct scan_pair pairs[LINE_PAIRS];	/* the line's, distinct */
 	size_t npairs;
+	size_t more;		/* and past LINE_PAIRS */
 	struct buf note;	/* the annotation being built */
 };
 
@@ -93,7 +94,9 @@ on_record(void *arg, const struct scan_record *r)
 			if (a->pairs[k].code == r->hits[i].code &&
 			    a->pairs[k].subcode == r->hits[i].subcode)
 				break;
-		if (k == a->npairs && a->npairs < LINE_PAIRS) {
+		if (k == a->npairs && a->npairs == LINE_PAIRS)
+			a->more++;
+		else if (k == a->npairs) {
 			memset(&a->pairs[k], 0, sizeof(a->pairs[k]));
 			a->pairs[k].code = r->hits[i].code;
 			a->pairs[k].subcode = r->hits[i].subcode;
@@ -198,19 +201,34 @@ note_pair(struct annotator *a, const struct scan_pair *p)
 	}
 }
 
+/* Display columns of UTF-8 text s[0..n): a character one, a tab to the
+ * next multiple of 8. */
+static size_t
+text_cols(const char *s, size_t n)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\t')
+			col = (col / 8 + 1) * 8;
+		else if (((unsigned char)s[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
 /* Cut the note to cols display columns, with an ellipsis. */
 static void
 cut_note(struct buf *b, size_t cols)
 {
 	size_t n = 0, room;
 
-	if (columns(b->s, b->len) <= cols)
+	if (text_cols(b->s, b->len) <= cols)
 		return;
 	room = cols > out.ellipsis_cols ? cols - out.ellipsis_cols : 0;
-	while (n < b->len && columns(b->s, n + 1) <= room)
+	/* whole characters only */
+	while (n < b->len && text_cols(b->s, n + 1) <= room)
 		n++;
-	/* not inside a UTF-8 sequence */
-	while (n > 0 && ((unsigned char)b->s[n] & 0xc0) == 0x80)
+	while (n < b->len && ((unsigned char)b->s[n] & 0xc0) == 0x80)
 		n--;
 	b->len = n;
 	b->s[n] = '\0';
@@ -223,6 +241,7 @@ static void
 write_line(struct annotator *a, const char *s, size_t len)
 {
 	size_t body = len, used;
+	char more[48] = "";
 
 	if (body > 0 && s[body - 1] == '\n')
 		body--;
@@ -233,12 +252,16 @@ write_line(struct annotator *a, const char *s, size_t len)
 		return;
 	}
 	ob_put(s, body);
+	if (a->more > 0)
+		snprintf(more, sizeof(more), "  # and %zu more pair%s", a->more,
+		    a->more == 1 ? "" : "s");
 	if (!out.terminal) {
 		for (size_t i = 0; i < a->npairs; i++) {
 			const struct cached *c = note_cached(a, &a->pairs[i]);
 
 			ob_put(c->note, c->len);
 		}
+		ob_put(more, strlen(more));
 	} else {
 		struct buf notes = { NULL, 0, 0 };
 
@@ -248,13 +271,14 @@ write_line(struct annotator *a, const char *s, size_t len)
 
 			put(&notes, c->note, c->len);
 		}
-		used = columns(s, body) % out.width;
+		puts_buf(&notes, more);
+		used = text_cols(s, body) % out.width;
 		cut_note(&notes, out.width - used >= 24 ? out.width - used :
 		    out.width);
 		ob_put(notes.s, notes.len);
 		free(notes.s);
 	}
-	a->npairs = 0;
+	a->npairs = a->more = 0;
 	ob_put(s + body, len - body);
 }
 
@@ -272,7 +296,7 @@ pass_through(struct annotator *a, const char *s, size_t len, int end)
 	if (scan_feed(a->scan, s, len) != 0)
 		err(EXIT_TROUBLE, NULL);
 	a->passing = !end;
-	a->npairs = 0;
+	a->npairs = a->more = 0;
 }
 
 /* A complete line s[0..len), newline included, or the part of one. */
@@ -338,7 +362,7 @@ annotate_fd(struct annotator *a, int fd, char *buf)
 		err(EXIT_TROUBLE, NULL);
 	a->pending.len = 0;
 	a->passing = 0;
-	a->npairs = 0;
+	a->npairs = a->more = 0;
 	for (;;) {
 		flush_if_idle(fd);
 		while ((n = read(fd, buf, READ_SIZE)) == -1 && errno == EINTR)
@@ -353,7 +377,7 @@ annotate_fd(struct annotator *a, int fd, char *buf)
 		err(EXIT_TROUBLE, NULL);
 	scan_close(a->scan);
 	if (a->passing)
-		a->npairs = 0;
+		a->npairs = a->more = 0;
 	else if (a->pending.len > 0)
 		write_line(a, a->pending.s, a->pending.len);
 	a->pending.len = 0;

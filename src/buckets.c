@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buckets.h"
+#include "utf8.h"
 
 void
 buckets_init(struct buckets *b)
@@ -131,10 +132,49 @@ bucket_of_time(struct buckets *b, int64_t start, uint32_t *id)
 	return bucket_of(b, start, NULL, 0, id);
 }
 
+/*
+ * A field's value as it can be printed, into out (room for 3 * len
+ * bytes): blanks (tab, CR, LF) become spaces, other control characters
+ * and bytes that are not UTF-8 U+FFFD; a character cut short at the end
+ * (the value was cut) is dropped.  Returns its length.
+ */
+static size_t
+clean_text(const char *s, size_t len, char *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0, i = 0;
+	int k;
+
+	while (i < len) {
+		if ((k = utf8_sequence(p + i, len - i)) < 0)
+			break;
+		if (k == 0 || (k == 1 && (p[i] < 0x20 || p[i] == 0x7f) &&
+		    p[i] != '\t' && p[i] != '\n' && p[i] != '\r')) {
+			out[n++] = (char)0xef;	/* U+FFFD */
+			out[n++] = (char)0xbf;
+			out[n++] = (char)0xbd;
+			i++;
+			continue;
+		}
+		if (k == 1 && p[i] < 0x20)
+			out[n++] = ' ';
+		else {
+			memcpy(out + n, p + i, (size_t)k);
+			n += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	return n;
+}
+
 int
 bucket_of_text(struct buckets *b, const char *s, size_t len, uint32_t *id)
 {
-	return bucket_of(b, 0, s, len, id);
+	char clean[3 * BUCKET_TEXT_MAX];
+
+	if (len > BUCKET_TEXT_MAX)
+		len = BUCKET_TEXT_MAX;
+	return bucket_of(b, 0, clean, clean_text(s, len, clean), id);
 }
 
 /* The number in into of value id of from (as merging tallies needs). */

@@ -2,7 +2,8 @@
  * The distinct values of one --by of a scan, each given a small number:
  * the start of a time bucket (an hour or a day) or the text of a field.
  * Bounded: past BUCKET_MAX values, new ones are counted together as
- * BUCKET_OTHER.  No I/O.
+ * BUCKET_OTHER.  A field's text is kept printable: valid UTF-8, no
+ * control characters.  No I/O.
  */
 #ifndef ACSDIAG_BUCKETS_H
 #define ACSDIAG_BUCKETS_H
@@ -14,6 +15,7 @@
 #define BUCKET_OTHER 1		/* values past BUCKET_MAX */
 #define BUCKET_FIRST 2		/* the first value's number */
 #define BUCKET_MAX 4096		/* distinct values kept */
+#define BUCKET_TEXT_MAX 128	/* bytes of a field's value kept */
 
 struct bucket {
 	int64_t time;		/* a time bucket's start, in ms */

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "fmt.h"
 #include "input.h"
+#include "json.h"
 #include "kql.h"
 #include "lookup.h"
 #include "print.h"
@@ -79,8 +80,14 @@ by_option(const char *arg)
 			usage_error("--by %s: acsdiag reads that field already; "
 			    "--by takes hour, day or another field's name",
 			    printable(arg, buf, sizeof(buf)));
-		if (strlen(arg) > 64)
-			usage_error("--by: a field's name is at most 64 bytes");
+		if (strlen(arg) > JSON_KEY_MAX)
+			usage_error("--by: a field's name is at most %d bytes",
+			    JSON_KEY_MAX);
+		for (int i = 0; i < sc.view.ndims; i++)
+			if (sc.view.dims[i].kind == DIM_FIELD &&
+			    strcasecmp(sc.view.dims[i].name, arg) == 0)
+				usage_error("--by %s is given twice",
+				    printable(arg, buf, sizeof(buf)));
 		d->kind = DIM_FIELD;
 		d->field = o->nfields;
 		o->fields[o->nfields++] = arg;
@@ -92,6 +99,8 @@ by_option(const char *arg)
 int
 scan_option(int ch, const char *arg)
 {
+	size_t len;
+
 	switch (ch) {
 	case 'j':
 		sc.input.jobs = jobs_option(arg);
@@ -102,8 +111,12 @@ scan_option(int ch, const char *arg)
 		sc.used = "-r";
 		break;
 	case OPT_COUNT_FIELD:
-		if (arg == NULL || *arg == '\0')
+		len = arg != NULL ? strlen(arg) : 0;
+		if (len == 0)
 			usage_error("empty --count-field");
+		if (len > JSON_KEY_MAX)
+			usage_error("--count-field: a field's name is at most %d "
+			    "bytes", JSON_KEY_MAX);
 		sc.input.scan.count_field = arg;
 		sc.used = "--count-field";
 		break;
@@ -208,7 +221,7 @@ scan_summary(const struct scan_stats *st, size_t distinct)
 	count_of(st->lines, "line");
 	fputs(" read, ", stderr);
 	count_of(st->records, "record");
-	fprintf(stderr, " with a pair, %s", st->overflow > 0 ? "at least " :
+	fprintf(stderr, " with a pair, %s", st->new_pairs > 0 ? "at least " :
 	    "");
 	count_of(distinct, "distinct pair");
 	fprintf(stderr, ", %llu skipped", (unsigned long long)skipped);
@@ -229,12 +242,18 @@ scan_summary(const struct scan_stats *st, size_t distinct)
 		    (unsigned long long)st->untimed);
 	}
 	fputc('\n', stderr);
-	if (st->overflow > 0)
+	if (st->new_pairs > 0)
 		fprintf(stderr, "acsdiag: %llu record%s with undocumented "
 		    "pairs past the first %d distinct pairs %s counted "
-		    "together, not listed\n", (unsigned long long)st->overflow,
-		    plural(st->overflow), SCAN_MAX_PAIRS, st->overflow == 1 ?
+		    "together, not listed\n", (unsigned long long)st->new_pairs,
+		    plural(st->new_pairs), SCAN_MAX_PAIRS, st->new_pairs == 1 ?
 		    "is" : "are");
+	if (st->new_entries > 0)
+		fprintf(stderr, "acsdiag: %llu record%s past the first %zu "
+		    "pairs in --by buckets %s counted together, not listed\n",
+		    (unsigned long long)st->new_entries,
+		    plural(st->new_entries), SCAN_MAX_ENTRIES,
+		    st->new_entries == 1 ? "is" : "are");
 	if (st->lumped > 0)
 		fprintf(stderr, "acsdiag: %llu record%s with a --by value past "
 		    "the first %d distinct values %s counted together as "
@@ -281,7 +300,7 @@ cmd_scan(char **files, int nfiles, uint64_t tables, int quiet)
 	if (!quiet) {
 		print_scan(&res);
 		/* the pairs counted together are at least one more */
-		scan_summary(&t.stats, res.distinct + (t.stats.overflow > 0));
+		scan_summary(&t.stats, res.distinct + (t.stats.new_pairs > 0));
 	}
 	if (status == EXIT_FOUND && t.stats.records == 0)
 		status = EXIT_NOT_FOUND;

@@ -243,22 +243,37 @@ inflate_feed(struct decode *d, const unsigned char *p, size_t n)
 	enum decode_status st;
 	int rc;
 
+	if (d->gzip == 3)
+		return DECODE_OK;	/* trailing garbage, passed over */
 	d->z.next_in = (unsigned char *)(uintptr_t)p;
 	d->z.avail_in = (uInt)n;
 	while (d->z.avail_in > 0) {
 		d->z.next_out = d->zout;
 		d->z.avail_out = (uInt)ZOUT_SIZE;
 		rc = inflate(&d->z, Z_NO_FLUSH);
+		if (rc == Z_DATA_ERROR && d->members > 0 &&
+		    d->z.total_out == 0) {
+			/* not a member after one: ignored, as gzip does */
+			d->trailing = 1;
+			d->gzip = 3;
+			return DECODE_OK;
+		}
 		if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
 			d->error = d->z.msg != NULL ? d->z.msg :
 			    "invalid compressed data";
-			return rc == Z_MEM_ERROR ? DECODE_NOMEM : DECODE_CORRUPT;
+			if (rc == Z_MEM_ERROR)
+				return DECODE_NOMEM;
+			/* what was inflated before goes on all the same */
+			st = d->text_sniffed ? DECODE_OK : sniff_text(d, 1);
+			return st != DECODE_OK ? st : DECODE_CORRUPT;
 		}
 		if ((st = decoded(d, d->zout, ZOUT_SIZE - d->z.avail_out)) !=
 		    DECODE_OK)
 			return st;
 		if (rc == Z_STREAM_END && inflateReset(&d->z) != Z_OK)
 			return DECODE_NOMEM;
+		if (rc == Z_STREAM_END)
+			d->members++;
 		/* 2: between members; 1: within one */
 		d->gzip = rc == Z_STREAM_END ? 2 : 1;
 		if (rc == Z_BUF_ERROR)
@@ -319,14 +334,18 @@ decode_finish(struct decode *d)
 		return st;
 	if (d->gzip == 1 && d->z.total_in > 0) {
 		d->error = "compressed data cut short";
-		return DECODE_CORRUPT;
+		/* what was inflated before goes on all the same */
+		st = d->text_sniffed ? DECODE_OK : sniff_text(d, 1);
+		return st != DECODE_OK ? st : DECODE_CORRUPT;
 	}
 	if (!d->text_sniffed && (st = sniff_text(d, 1)) != DECODE_OK)
 		return st;
-	if (d->utf16 && d->hi != 0) {
+	if (d->utf16 && (d->hi != 0 || d->have_odd)) {
 		size_t n = 0;
 
+		/* a lone high surrogate, or half a unit: U+FFFD */
 		d->hi = 0;
+		d->have_odd = 0;
 		if (put_utf8(d, &n, 0xfffd) != 0 ||
 		    d->out(d->arg, d->uout, n) != 0)
 			return DECODE_NOMEM;

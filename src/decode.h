@@ -50,7 +50,11 @@ struct decode {
 	decode_out_fn *out;
 	void *arg;
 	enum input_kind kind;		/* of the outer bytes */
-	int gzip;			/* inflating */
+	int gzip;			/* inflating: 1 within a member, 2
+					 * between two, 3 past the last */
+	unsigned long members;		/* gzip members inflated whole */
+	int trailing;			/* bytes after the last member,
+					 * ignored */
 	z_stream z;
 	unsigned char *zout;
 	int utf16;			/* 0, or converting: 1 LE, 2 BE */

@@ -295,6 +295,9 @@ read_fd(struct job *j, int fd, struct decode *d, char *buf)
 		st = decode_finish(d);
 	if (st != DECODE_OK)
 		decode_failed(j, d, st);
+	else if (d->trailing)
+		job_say(j, "gzip: trailing garbage after the last member "
+		    "ignored");
 }
 
 /* Scan the file of job j into its tally. */

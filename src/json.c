@@ -280,7 +280,8 @@ json_count(struct json_reader *j, const char *v, size_t len, size_t full)
 	r->has_weight = 1;
 	for (i = 0; i < len && v[i] >= '0' && v[i] <= '9'; i++)
 		n = n * 10 + (uint64_t)(v[i] - '0');
-	if (len == 0 || i < len || full != len || len > 19)
+	if (len == 0 || i < len || full != len || len > 13 ||
+	    n > KEY_COUNT_MAX)
 		r->bad = 1;
 	r->weight = n;
 }
@@ -329,8 +330,9 @@ json_column(struct json_reader *j, const char *v, size_t len)
 	struct json_frame *table;
 	int c, rank = 0;
 
-	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_COLUMN)
-		return;
+	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_COLUMN ||
+	    j->frame[j->depth - 2].index > INT16_MAX)
+		return;		/* (a column past 32767 is not looked at) */
 	j->key_rank = 0;
 	k = json_classify(j, v, len);
 	for (c = 0; c < 3 && column_kinds[c] != k; c++)
@@ -418,15 +420,15 @@ json_value(struct json_reader *j, enum key_kind key, const char *v,
 		json_field(j, v, len, full);
 		return;
 	}
+	if (key == KEY_NAME) {
+		json_column(j, v, full == len ? len : 0);
+		return;
+	}
 	if (len > JSON_VALUE_MAX)
 		len = JSON_VALUE_MAX;
 	o = &j->frame[j->depth - 1];
 	if (key == KEY_COUNT) {
 		json_count(j, v, len, full);
-		return;
-	}
-	if (key == KEY_NAME) {
-		json_column(j, v, full == len ? len : 0);
 		return;
 	}
 	if ((key != KEY_CODE && key != KEY_SUBCODE) ||
@@ -725,6 +727,36 @@ is_number_char(int c)
 	    c == 'e' || c == 'E';
 }
 
+/* Is v[0..n) a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+ * (RFC 8259)?  One longer than the bytes kept is not checked. */
+static int
+json_number(const char *v, size_t n)
+{
+	size_t i = 0, d;
+
+	if (i < n && v[i] == '-')
+		i++;
+	for (d = i; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+		continue;
+	if (i == d || (v[d] == '0' && i > d + 1))
+		return 0;
+	if (i < n && v[i] == '.') {
+		for (d = ++i; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+			continue;
+		if (i == d)
+			return 0;
+	}
+	if (i < n && (v[i] == 'e' || v[i] == 'E')) {
+		if (++i < n && (v[i] == '+' || v[i] == '-'))
+			i++;
+		for (d = i; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+			continue;
+		if (i == d)
+			return 0;
+	}
+	return i == n;
+}
+
 /* A number or literal ends: give it to its key.  Returns 0, or -1 if it
  * is no literal. */
 static int
@@ -735,18 +767,20 @@ json_end_scalar(struct json_reader *j, const char *v, size_t len,
 
 	j->value_of = KEY_NONE;
 	j->expect = X_COMMA_OR_CLOSE;
-	if (!literal)
+	if (!literal) {
+		if (full == len && !json_number(v, len))
+			return -1;
 		json_value(j, of, v, len, full, JSON_BAD_NUMBER);
-	else if (full == 4 && memcmp(v, "null", 4) == 0)
+	} else if (full == 4 && memcmp(v, "null", 4) == 0)
 		;	/* no value: as if the key were not there */
-	else if (of == KEY_FIELD && (full == 4 || full == 5))
-		json_value(j, of, v, len, full, JSON_BAD_LITERAL);
 	else if ((full == 4 && memcmp(v, "true", 4) == 0) ||
 	    (full == 5 && memcmp(v, "false", 5) == 0)) {
 		if (of == KEY_CODE || of == KEY_SUBCODE)
 			json_bad(j, of, JSON_BAD_LITERAL, v, len, full);
 		else if (of == KEY_COUNT)
 			json_count(j, v, 0, 1);
+		else if (of == KEY_FIELD)
+			json_value(j, of, v, len, full, JSON_BAD_LITERAL);
 	} else
 		return -1;
 	json_scalar_done(j);

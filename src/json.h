@@ -26,7 +26,8 @@
 #include "keys.h"
 
 #define JSON_MAX_DEPTH 64
-#define JSON_KEY_MAX 24		/* key bytes kept; the longest known is 21 */
+#define JSON_KEY_MAX 64		/* key bytes looked at: the longest known
+				 * is 21, a name of --by up to 64 */
 #define JSON_VALUE_MAX 31	/* a code or subcode is at most 9 digits,
 				 * less leading zeros */
 #define JSON_SAVE_MAX 128	/* bytes of a string kept across chunks:

@@ -33,6 +33,10 @@
 
 #define KEY_MAX_LEN 63
 
+/* The largest count a row of a summarized export may give: more is not
+ * a count of calls, and sums stay far from overflowing. */
+#define KEY_COUNT_MAX UINT64_C(1000000000000)
+
 enum key_kind {
 	KEY_NONE, KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_COLUMNS, KEY_ROWS,
 	KEY_NAME, KEY_RECORDS,

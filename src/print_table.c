@@ -88,8 +88,14 @@ put_bar(struct buf *b, double share)
 {
 	static const char *const eighths[] = { "", "\u258f", "\u258e",
 		"\u258d", "\u258c", "\u258b", "\u258a", "\u2589" };
-	long n = (long)(share * BAR_CELLS * (out.utf8 ? 8 : 1) + 0.5);
+	long n;
 	int cells = 0;
+
+	if (!(share >= 0.0))
+		share = 0.0;	/* NaN too */
+	if (share > 1.0)
+		share = 1.0;
+	n = (long)(share * BAR_CELLS * (out.utf8 ? 8 : 1) + 0.5);
 
 	for (; out.utf8 && n >= 8; n -= 8, cells++)
 		puts_buf(b, "\u2588");

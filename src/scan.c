@@ -56,15 +56,16 @@ const size_t scan_ntime_names = sizeof(scan_time_names) /
     sizeof(scan_time_names[0]);
 
 /* Is name one the scanner reads already: a code, subcode, count or time
- * field?  (--by cannot name it.) */
+ * field, or a key that frames records ("records", "properties", a query
+ * API table's)?  (--by cannot name it.) */
 int
 scan_reserved_name(const char *name)
 {
 	size_t len = strlen(name);
 	enum key_kind k = key_kind(name, len);
 
-	if (k == KEY_CODE || k == KEY_SUBCODE || k == KEY_COUNT)
-		return 1;
+	if (k != KEY_NONE || strcasecmp(name, "properties") == 0)
+		return 1;	/* a code, subcode, count, or what frames them */
 	for (size_t i = 0; i < scan_ntime_names; i++)
 		if (strcasecmp(name, scan_time_names[i]) == 0)
 			return 1;

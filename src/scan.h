@@ -117,9 +117,13 @@ struct scan_view {
 	int has_since, has_until;
 };
 
-/* Past SCAN_MAX_PAIRS distinct entries, documented pairs are still
- * counted one by one, up to this many. */
+/* Past SCAN_MAX_PAIRS distinct pairs, documented pairs are still counted
+ * one by one, up to this many. */
 #define SCAN_HARD_MAX ((size_t)2 * SCAN_MAX_PAIRS)
+
+/* With --by, the most (bucket, pair) entries counted one by one: a pair
+ * in 4096 buckets, 64 pairs in each. */
+#define SCAN_MAX_ENTRIES ((size_t)262144)
 
 /* The tally of a scan: how many records of each distinct pair, in each
  * bucket of the --by options (bucket numbers of buckets.h). */
@@ -134,7 +138,9 @@ struct scan_stats {
 	uint64_t lines;		/* lines read */
 	uint64_t records;	/* records with a pair: pairs counted */
 	uint64_t skipped[NSKIPS];
-	uint64_t overflow;	/* pairs past SCAN_MAX_PAIRS distinct ones */
+	uint64_t overflow;	/* pairs counted together: */
+	uint64_t new_pairs;	/* past SCAN_MAX_PAIRS distinct pairs */
+	uint64_t new_entries;	/* past SCAN_MAX_ENTRIES entries */
 	uint64_t outside;	/* pairs left out: outside the window */
 	uint64_t untimed;	/* pairs left out: no time, with a window */
 	uint64_t lumped;	/* pairs in a bucket past BUCKET_MAX */
@@ -143,7 +149,11 @@ struct scan_stats {
 
 struct scan_tally {
 	struct scan_pair *slots;	/* open addressing; count 0: empty */
-	size_t nslots, npairs;
+	size_t nslots, npairs;		/* npairs: the entries */
+	uint64_t *known;		/* with --by, the distinct pairs
+					 * (code << 32 | subcode) + 1, open
+					 * addressing; 0 empty */
+	size_t nknown_slots, nknown;
 	struct scan_stats stats;
 	const struct scan_view *view;	/* or NULL: no --by, no window */
 	struct buckets buckets[SCAN_MAX_DIMS];

@@ -30,6 +30,7 @@ void
 scan_tally_free(struct scan_tally *t)
 {
 	free(t->slots);
+	free(t->known);
 	for (int d = 0; d < SCAN_MAX_DIMS; d++)
 		buckets_free(&t->buckets[d]);
 	scan_tally_init(t);
@@ -87,29 +88,106 @@ documented(uint32_t code, uint32_t subcode)
 	return lookup_pair_exact(code, subcode, ACS_ALL_TABLES, NULL, 0) > 0;
 }
 
+/* The slot of key in the set of known pairs. */
+static size_t
+known_slot(const struct scan_tally *t, uint64_t key)
+{
+	size_t i = (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 40) &
+	    (t->nknown_slots - 1);
+
+	while (t->known[i] != 0 && t->known[i] != key)
+		i = (i + 1) & (t->nknown_slots - 1);
+	return i;
+}
+
+/* Add a pair to the set of known pairs.  Returns -1 if memory ran out. */
+static int
+know(struct scan_tally *t, uint64_t key)
+{
+	if (2 * (t->nknown + 1) > t->nknown_slots) {
+		uint64_t *old = t->known;
+		size_t n = t->nknown_slots, m = n > 0 ? 2 * n : 64;
+
+		if ((t->known = calloc(m, sizeof(*t->known))) == NULL) {
+			t->known = old;
+			return -1;
+		}
+		t->nknown_slots = m;
+		for (size_t i = 0; i < n; i++)
+			if (old[i] != 0)
+				t->known[known_slot(t, old[i])] = old[i];
+		free(old);
+	}
+	t->known[known_slot(t, key)] = key;
+	t->nknown++;
+	return 0;
+}
+
 /*
- * Count p->count records of one pair in one bucket.  Past SCAN_MAX_PAIRS
- * distinct entries, a new one is counted in stats.overflow, unless a
- * table lists its pair as it is: those are counted one by one up to
- * SCAN_HARD_MAX.  Returns -1 if memory ran out.
+ * May a new entry for pair p be counted one by one?  Past SCAN_MAX_PAIRS
+ * distinct pairs, a new pair is not, unless a table lists it as it is
+ * (up to SCAN_HARD_MAX); with --by, an entry of a pair already counted
+ * is, up to SCAN_MAX_ENTRIES entries.  Returns 1, 0, or -1 if memory ran
+ * out.
+ */
+static int
+room_for(struct scan_tally *t, const struct scan_pair *p)
+{
+	int by = t->view != NULL && t->view->ndims > 0;
+	uint64_t key = ((uint64_t)p->code << 32 | p->subcode) + 1;
+	size_t distinct = by ? t->nknown : t->npairs;
+
+	if (by && t->nknown_slots > 0 && t->known[known_slot(t, key)] != 0) {
+		if (t->npairs < SCAN_MAX_ENTRIES)
+			return 1;
+		t->stats.new_entries += p->count;
+		return 0;
+	}
+	if (distinct >= SCAN_MAX_PAIRS && (distinct >= SCAN_HARD_MAX ||
+	    !documented(p->code, p->subcode))) {
+		t->stats.new_pairs += p->count;
+		return 0;
+	}
+	if (by && t->npairs >= SCAN_MAX_ENTRIES) {
+		t->stats.new_entries += p->count;
+		return 0;
+	}
+	return by ? (know(t, key) == 0 ? 1 : -1) : 1;
+}
+
+/* a + b, or UINT64_MAX if it does not fit. */
+static uint64_t
+sat_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/*
+ * Count p->count records of one pair in one bucket; past the caps (see
+ * room_for), in stats.overflow.  Returns -1 if memory ran out.
  */
 int
 scan_add(struct scan_tally *t, const struct scan_pair *p)
 {
 	size_t i;
+	int room;
 
 	if (p->count == 0)
 		return 0;
-	t->stats.records += p->count;
+	t->stats.records = sat_add(t->stats.records, p->count);
 	if (t->nslots == 0 && grow(t, 64) != 0) {
 		t->stats.out_of_memory = 1;
 		return -1;
 	}
 	i = slot_of(t, p);
 	if (t->slots[i].count == 0) {
-		if (t->npairs >= SCAN_MAX_PAIRS && (t->npairs >= SCAN_HARD_MAX ||
-		    !documented(p->code, p->subcode))) {
-			t->stats.overflow += p->count;
+		if ((room = room_for(t, p)) <= 0) {
+			if (room < 0) {
+				t->stats.out_of_memory = 1;
+				return -1;
+			}
+			t->stats.overflow = sat_add(t->stats.overflow,
+			    p->count);
 			return 0;
 		}
 		if (2 * (t->npairs + 1) > t->nslots) {
@@ -123,7 +201,7 @@ scan_add(struct scan_tally *t, const struct scan_pair *p)
 		t->slots[i].count = 0;
 		t->npairs++;
 	}
-	t->slots[i].count += p->count;
+	t->slots[i].count = sat_add(t->slots[i].count, p->count);
 	return 0;
 }
 
@@ -131,15 +209,67 @@ scan_add(struct scan_tally *t, const struct scan_pair *p)
 static void
 merge_stats(struct scan_stats *into, const struct scan_stats *from)
 {
-	into->records += from->records;
-	into->lines += from->lines;
-	into->overflow += from->overflow;
-	into->outside += from->outside;
-	into->untimed += from->untimed;
-	into->lumped += from->lumped;
+	into->records = sat_add(into->records, from->records);
+	into->lines = sat_add(into->lines, from->lines);
+	into->overflow = sat_add(into->overflow, from->overflow);
+	into->new_pairs = sat_add(into->new_pairs, from->new_pairs);
+	into->new_entries = sat_add(into->new_entries, from->new_entries);
+	into->outside = sat_add(into->outside, from->outside);
+	into->untimed = sat_add(into->untimed, from->untimed);
+	into->lumped = sat_add(into->lumped, from->lumped);
 	for (int k = 0; k < NSKIPS; k++)
 		into->skipped[k] += from->skipped[k];
 	into->out_of_memory |= from->out_of_memory;
+}
+
+/* The numbers in into of the values of from, dimension by dimension, in
+ * the order from met them (so that, past the cap, the values lumped
+ * together are the later ones).  NULL if memory ran out. */
+static uint32_t *
+remap(struct scan_tally *into, const struct scan_tally *from, int d)
+{
+	const struct buckets *b = &from->buckets[d];
+	uint32_t *map = malloc((b->n > 0 ? b->n : 1) * sizeof(*map));
+
+	if (map == NULL)
+		return NULL;
+	for (uint32_t id = 0; id < b->n; id++)
+		if (bucket_copy(&into->buckets[d], b, id, &map[id]) != 0) {
+			free(map);
+			return NULL;
+		}
+	return map;
+}
+
+/* Add the entries of from to into, their buckets renumbered. */
+static int
+merge_entries(struct scan_tally *into, const struct scan_tally *from)
+{
+	uint32_t *map[SCAN_MAX_DIMS] = { NULL, NULL };
+	int rc = 0;
+
+	for (int d = 0; d < SCAN_MAX_DIMS && rc == 0; d++)
+		if ((map[d] = remap(into, from, d)) == NULL)
+			rc = -1;
+	for (size_t i = 0; i < from->nslots && rc == 0; i++) {
+		struct scan_pair p = from->slots[i];
+		int lumped = 0;
+
+		if (p.count == 0)
+			continue;
+		for (int d = 0; d < SCAN_MAX_DIMS; d++) {
+			p.bucket[d] = map[d][from->slots[i].bucket[d]];
+			lumped |= p.bucket[d] == BUCKET_OTHER &&
+			    from->slots[i].bucket[d] != BUCKET_OTHER;
+		}
+		if (lumped)
+			into->stats.lumped = sat_add(into->stats.lumped,
+			    p.count);
+		rc = scan_add(into, &p);
+	}
+	for (int d = 0; d < SCAN_MAX_DIMS; d++)
+		free(map[d]);
+	return rc;
 }
 
 /*
@@ -163,21 +293,14 @@ scan_merge(struct scan_tally *into, struct scan_tally *from)
 		scan_tally_init(from);
 		return 0;
 	}
-	for (size_t i = 0; i < from->nslots; i++) {
-		struct scan_pair p = from->slots[i];
-
-		if (p.count == 0)
-			continue;
-		for (int d = 0; d < SCAN_MAX_DIMS; d++)
-			if (bucket_copy(&into->buckets[d], &from->buckets[d],
-			    from->slots[i].bucket[d], &p.bucket[d]) != 0)
-				return -1;
-		if (scan_add(into, &p) != 0)
-			return -1;
-	}
-	/* the statistics count what from counted, once, and the pairs
-	 * lumped past the cap here */
-	st.overflow += into->stats.overflow - st.overflow;
+	if (merge_entries(into, from) != 0)
+		return -1;
+	/* the statistics count what from counted, once, and what merging
+	 * counted together here */
+	st.overflow = into->stats.overflow;
+	st.new_pairs = into->stats.new_pairs;
+	st.new_entries = into->stats.new_entries;
+	st.lumped = into->stats.lumped;
 	into->stats = st;
 	merge_stats(&into->stats, &from->stats);
 	scan_tally_free(from);

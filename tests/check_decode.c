@@ -201,6 +201,46 @@ utf16_of(const unsigned *units, size_t n, int be, size_t *len)
 	return p;
 }
 
+START_TEST(test_decode_gzip_ends)
+{
+	static const char text[] = "code=410 subCode=3112\ncode=0 subCode=0\n";
+	size_t zn;
+	unsigned char *z = gzip_of(text, sizeof(text) - 1, &zn);
+	unsigned char *padded = malloc(zn + 512);
+	struct sink out;
+	enum input_kind kind;
+	struct decode d;
+
+	ck_assert_ptr_nonnull(padded);
+	memcpy(padded, z, zn);
+	/* zeros, or bytes that are no gzip member, after the last member:
+	 * passed over, the text whole */
+	for (int fill = 0; fill < 2; fill++) {
+		memset(padded + zn, fill ? 'x' : 0, 512);
+		for (size_t chunk = 1; chunk <= 600; chunk += 37) {
+			ck_assert_int_eq(decode_with(padded, zn + 512, chunk,
+			    &out, &kind), DECODE_OK);
+			ck_assert_str_eq(out.p, text);
+			free(out.p);
+		}
+	}
+	memset(&out, 0, sizeof(out));
+	decode_init(&d, collect, &out);
+	ck_assert_int_eq(decode_feed(&d, padded, zn + 512), DECODE_OK);
+	ck_assert_int_eq(decode_finish(&d), DECODE_OK);
+	ck_assert_int_eq(d.trailing, 1);
+	decode_free(&d);
+	free(out.p);
+	/* a small file cut short: what was inflated still goes on */
+	ck_assert_int_eq(decode_with(z, zn - 4, 4096, &out, &kind),
+	    DECODE_CORRUPT);
+	ck_assert_str_eq(out.p, text);
+	free(out.p);
+	free(padded);
+	free(z);
+}
+END_TEST
+
 START_TEST(test_decode_utf16)
 {
 	/* "c=4 é€😀 x", U+1F600 as a surrogate pair, a lone low surrogate,
@@ -211,6 +251,7 @@ START_TEST(test_decode_utf16)
 	};
 	static const char want[] = "c=4 \xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80 "
 	    "\xef\xbf\xbdx\n\xef\xbf\xbd";
+	static const unsigned char odd[] = { 0xff, 0xfe, 'a', 0, 'b' };
 	size_t n = sizeof(units) / sizeof(units[0]), len;
 	struct sink out;
 	enum input_kind kind;
@@ -228,6 +269,11 @@ START_TEST(test_decode_utf16)
 		}
 		free(p);
 	}
+	/* half a unit at the end: U+FFFD, not nothing */
+	ck_assert_int_eq(decode_with(odd, sizeof(odd), 2, &out, &kind),
+	    DECODE_OK);
+	ck_assert_str_eq(out.p, "a\xef\xbf\xbd");
+	free(out.p);
 }
 END_TEST
 
@@ -316,6 +362,7 @@ decode_suite(void)
 	tcase_add_test(tc, test_decode_text);
 	tcase_add_test(tc, test_decode_gzip);
 	tcase_add_test(tc, test_decode_gzip_members);
+	tcase_add_test(tc, test_decode_gzip_ends);
 	tcase_add_test(tc, test_decode_utf16);
 	tcase_add_test(tc, test_decode_utf16_gzip);
 	tcase_add_test(tc, test_decode_unreadable);

@@ -683,6 +683,49 @@ START_TEST(test_scan_window)
 }
 END_TEST
 
+/* With --by, the cap is on distinct pairs, not on (bucket, pair)
+ * entries; values lumped by merging are counted as lumped. */
+START_TEST(test_scan_by_caps)
+{
+	struct scan_view v = { { { DIM_FIELD, 0, "v" } }, 1, 0, 0, 0, 0 };
+	struct scan_tally t, u;
+	struct scan_sink sink;
+	struct json_hit h = { 410, 3112 };
+	struct scan_record r = { &h, 1, 1, 0, 0, { { NULL, 0 } } };
+	char name[16];
+
+	scan_tally_init(&t);
+	scan_tally_view(&t, &v);
+	scan_tally_sink(&t, &sink);
+	/* 4096 values of one pair: as many entries, none lumped */
+	for (int i = 0; i < BUCKET_MAX; i++) {
+		snprintf(name, sizeof(name), "v%d", i);
+		r.fields[0].value = name;
+		r.fields[0].len = strlen(name);
+		sink.record(sink.arg, &r);
+	}
+	ck_assert_uint_eq(t.npairs, BUCKET_MAX);
+	ck_assert_uint_eq(t.stats.overflow, 0);
+	ck_assert_uint_eq(t.stats.lumped, 0);
+	scan_tally_init(&u);
+	scan_tally_view(&u, &v);
+	scan_tally_sink(&u, &sink);
+	r.fields[0].value = "new";
+	r.fields[0].len = 3;
+	sink.record(sink.arg, &r);
+	r.fields[0].value = "v0";
+	r.fields[0].len = 2;
+	sink.record(sink.arg, &r);
+	ck_assert_int_eq(scan_merge(&t, &u), 0);
+	/* "new" comes past 4096 values: lumped, and said so */
+	ck_assert_uint_eq(t.stats.lumped, 1);
+	ck_assert_uint_eq(t.stats.records, BUCKET_MAX + 2);
+	ck_assert_uint_eq(t.npairs, BUCKET_MAX + 1);
+	scan_tally_free(&t);
+	scan_tally_free(&u);
+}
+END_TEST
+
 Suite *
 scan_suite(void)
 {
@@ -702,6 +745,7 @@ scan_suite(void)
 	tcase_add_test(tc, test_scan_keys);
 	tcase_add_test(tc, test_scan_by_time_and_field);
 	tcase_add_test(tc, test_scan_window);
+	tcase_add_test(tc, test_scan_by_caps);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,8 +1,8 @@
 /*
  * Fuzz target: the log scanner.  The first byte chooses the chunk size
  * (1 to 256 bytes), the second the format (auto, CSV, mixed), whether a
- * count column is named and whether times and fields are read; the rest
- * is the input.  Whatever the chunks,
+ * count column is named and whether times and fields are read (both: by
+ * day and field in a window); the rest is the input.  Whatever the chunks,
  * the counts must not depend on them: the input is scanned whole too, and
  * every count compared.
  */
@@ -14,6 +14,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* --by day --by SdkVersion in [2026-11-26, 2026-11-28) */
+static const struct scan_view view = {
+	{ { DIM_DAY, 0, "day" }, { DIM_FIELD, 0, "SdkVersion" } }, 2,
+	INT64_C(20783) * 86400000, INT64_C(20785) * 86400000, 1, 1,
+};
+
 static int
 scan_into(const uint8_t *data, size_t size, size_t chunk,
     const struct scan_options *o, struct scan_tally *t)
@@ -21,6 +27,8 @@ scan_into(const uint8_t *data, size_t size, size_t chunk,
 	struct scan_sink sink;
 
 	scan_tally_init(t);
+	if (o->want_time && o->nfields > 0)
+		scan_tally_view(t, &view);
 	scan_tally_sink(t, &sink);
 	return scan_buffer((const char *)data, size, chunk, o, &sink);
 }
@@ -35,6 +43,8 @@ same(const struct scan_tally *a, const struct scan_tally *b)
 	if (a->npairs != b->npairs || a->stats.records != b->stats.records ||
 	    a->stats.lines != b->stats.lines ||
 	    a->stats.overflow != b->stats.overflow ||
+	    a->stats.outside != b->stats.outside ||
+	    a->stats.untimed != b->stats.untimed ||
 	    memcmp(a->stats.skipped, b->stats.skipped,
 	    sizeof(a->stats.skipped)) != 0)
 		return 0;
