@@ -263,8 +263,11 @@ inflate_feed(struct decode *d, const unsigned char *p, size_t n)
 			    "invalid compressed data";
 			if (rc == Z_MEM_ERROR)
 				return DECODE_NOMEM;
-			/* what was inflated before goes on all the same */
-			st = d->text_sniffed ? DECODE_OK : sniff_text(d, 1);
+			/* what was inflated before the error, in this call
+			 * too, goes on all the same */
+			st = decoded(d, d->zout, ZOUT_SIZE - d->z.avail_out);
+			if (st == DECODE_OK && !d->text_sniffed)
+				st = sniff_text(d, 1);
 			return st != DECODE_OK ? st : DECODE_CORRUPT;
 		}
 		if ((st = decoded(d, d->zout, ZOUT_SIZE - d->z.avail_out)) !=
