@@ -9,8 +9,8 @@
 //          line/col are 1-based; 0:0 means the diagnostic has no location.
 //          Severity is Error, Warning or Suggestion; only Error fails.
 //
-// Needs @kusto/language-service-next (pinned: 12.4.1), installed either locally
-// (node_modules next to this script or in cwd) or globally (npm install -g).
+// Needs @kusto/language-service-next (pinned: 12.4.1), found as kusto.js
+// says: installed locally (next to this script or in cwd) or globally.
 //
 // SCHEMA.json form (column order is kept; types are Kusto scalar type names:
 // bool, int, long, real, decimal, datetime, timespan, string, dynamic, guid):
@@ -23,54 +23,11 @@
 //   }
 'use strict';
 const fs = require('fs');
-const path = require('path');
-
-const PKG = '@kusto/language-service-next';
-const PKG_VERSION = '12.4.1';
+const { loadKusto } = require('./kusto.js');
 
 function die(msg) {
   process.stderr.write('kqlcheck: ' + msg + '\n');
   process.exit(2);
-}
-
-// Find the package directory: normal resolution (script dir, NODE_PATH),
-// then cwd, then the global root reported by `npm root -g`, then npm's
-// default global root next to the node binary (works without npm on PATH).
-function findPackageDir() {
-  const name = PKG + '/package.json';
-  const prefix = path.dirname(path.dirname(process.execPath));   // e.g. /usr
-  const tries = [
-    () => require.resolve(name),
-    () => require.resolve(name, { paths: [process.cwd()] }),
-    () => {
-      const out = require('child_process').execFileSync('npm', ['root', '-g'], {
-        encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30000,
-      });
-      return require.resolve(name, { paths: [out.trim()] });
-    },
-    () => require.resolve(name, { paths: [path.join(prefix, 'lib', 'node_modules')] }),
-  ];
-  for (const t of tries) {
-    try { return path.dirname(t()); } catch (e) { /* try next */ }
-  }
-  return null;
-}
-
-function loadKusto() {
-  const dir = findPackageDir();
-  if (!dir) {
-    die(PKG + ' not found; install it with: npm install -g ' + PKG + '@' + PKG_VERSION);
-  }
-  const version = require(path.join(dir, 'package.json')).version;
-  if (version !== PKG_VERSION) {
-    process.stderr.write('kqlcheck: note: using ' + PKG + ' ' + version + ' (tested with ' + PKG_VERSION + ')\n');
-  }
-  // The package is Bridge.NET output: bridge.js defines the global `Bridge`
-  // runtime, then Kusto.Language.Bridge.js defines the global `Kusto`.
-  require(path.join(dir, 'bridge.js'));
-  require(path.join(dir, 'Kusto.Language.Bridge.js'));
-  if (typeof Kusto === 'undefined' || !Kusto.Language) die('failed to load ' + PKG + ' from ' + dir);
-  return Kusto.Language;
 }
 
 function loadSchema(file, L) {
@@ -107,7 +64,7 @@ function location(code, d) {
 
 function main() {
   if (process.argv.length !== 3) die('usage: node kqlcheck.js SCHEMA.json < query.kql');
-  const L = loadKusto();
+  const L = loadKusto('kqlcheck', die);
   const globals = loadSchema(process.argv[2], L);
   let query;
   try { query = fs.readFileSync(0, 'utf8').replace(/^\uFEFF/, ''); } catch (e) { die('cannot read query from stdin: ' + e.message); }

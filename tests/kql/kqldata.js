@@ -6,43 +6,17 @@
 //
 // Usage:   node kqldata.js < query.kql
 // Exit:    0, or 2 if the package is missing or there is no datatable.
-// Needs @kusto/language-service-next, found as kqlcheck.js finds it.
+// Needs @kusto/language-service-next, found as kusto.js says.
 'use strict';
 const fs = require('fs');
-const path = require('path');
-
-const PKG = '@kusto/language-service-next';
+const { loadKusto } = require('./kusto.js');
 
 function die(msg) {
   process.stderr.write('kqldata: ' + msg + '\n');
   process.exit(2);
 }
 
-function findPackageDir() {
-  const name = PKG + '/package.json';
-  const prefix = path.dirname(path.dirname(process.execPath));
-  const tries = [
-    () => require.resolve(name),
-    () => require.resolve(name, { paths: [process.cwd()] }),
-    () => {
-      const out = require('child_process').execFileSync('npm', ['root', '-g'], {
-        encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30000,
-      });
-      return require.resolve(name, { paths: [out.trim()] });
-    },
-    () => require.resolve(name, { paths: [path.join(prefix, 'lib', 'node_modules')] }),
-  ];
-  for (const t of tries) {
-    try { return path.dirname(t()); } catch (e) { /* try next */ }
-  }
-  return null;
-}
-
-const dir = findPackageDir();
-if (!dir) die(PKG + ' not found');
-require(path.join(dir, 'bridge.js'));
-require(path.join(dir, 'Kusto.Language.Bridge.js'));
-const L = Kusto.Language;
+const L = loadKusto('kqldata', die);
 
 function findDataTable(n) {
   if (!n) return null;
