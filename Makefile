@@ -125,9 +125,9 @@ $(REPLAY_PROGS): tests/fuzz/replay.c $(CORE_OBJS) .build-flags
 
 tests/genlog tests/benchrun: .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
-		$@.c
+		$(filter %.c %.o,$^)
 
-tests/genlog: tests/genlog.c
+tests/genlog: tests/genlog.c src/timeparse.o
 tests/benchrun: tests/benchrun.c
 
 -include $(wildcard src/*.d tests/*.d tests/fuzz/*.d gencodes.d)

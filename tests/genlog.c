@@ -81,6 +81,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "timeparse.h"
+
 #define OUT_BUFSIZE	(1024 * 1024)
 #define REC_MAX		4096		/* longest record written, bytes */
 #define DEFAULT_RECORDS	1000
@@ -270,39 +272,6 @@ below(struct gen *g, uint32_t n)
 	return (uint32_t)(((next(g) >> 32) * n) >> 32);
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t
-days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-/* The date of a day counted from 1970-01-01. */
-static void
-civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
-{
-	int64_t era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)((int64_t)yoe + era * 400 + (*m <= 2));
-}
-
 static void
 gen_init(struct gen *g, uint64_t seed)
 {
@@ -437,7 +406,7 @@ put_iso(struct buf *b, int64_t ms)
 {
 	int64_t days = ms / 86400000;
 	unsigned msday = (unsigned)(ms % 86400000), m, d;
-	int y;
+	int64_t y;
 
 	civil_from_days(days, &y, &m, &d);
 	put_digits(b, (unsigned)y, 4);
@@ -462,7 +431,7 @@ put_portal_time(struct buf *b, int64_t ms)
 {
 	int64_t days = ms / 86400000;
 	unsigned msday = (unsigned)(ms % 86400000), m, d, h;
-	int y;
+	int64_t y;
 
 	civil_from_days(days, &y, &m, &d);
 	h = msday / 3600000;
@@ -947,7 +916,8 @@ out_tree(struct out *o, const struct gen *g, const struct record *r)
 	char path[PATH_MAX_LEN];
 	int64_t days = r->gen_ms / 86400000;
 	unsigned m, d;
-	int y, n;
+	int64_t y;
+	int n;
 
 	res.len = 0;
 	put_resource_upper(&res, g, r);
@@ -955,7 +925,7 @@ out_tree(struct out *o, const struct gen *g, const struct record *r)
 	civil_from_days(days, &y, &m, &d);
 	n = snprintf(path, sizeof(path), "%s/insights-logs-callsummary/"
 	    "resourceId=%s/y=%04d/m=%02u/d=%02u/h=%02u/m=00/PT1H.json",
-	    o->dir, res.data, y, m, d,
+	    o->dir, res.data, (int)y, m, d,
 	    (unsigned)(r->gen_ms % 86400000 / 3600000));
 	if (n < 0 || (size_t)n >= sizeof(path))
 		errx(2, "%s: path too long", o->dir);
