@@ -321,17 +321,12 @@ kql_command(FILE *fp, const struct kql_table *t)
 	for (int i = 0; i < sc.view.ndims; i++)
 		fprintf(fp, " --by %s", sc.view.dims[i].name);
 	for (int i = 0; i < 2; i++) {
-		int64_t ms = i == 0 ? sc.view.since : sc.view.until;
-		int64_t in = ((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
-		char day[TIME_BUCKET_MAX];
+		char when[TIME_ISO_MAX];
 
 		if (!(i == 0 ? sc.view.has_since : sc.view.has_until))
 			continue;
-		format_bucket(ms - in, 0, day);
-		fprintf(fp, " %s %sT%02u:%02u:%02u.%03uZ", i == 0 ? "--since" :
-		    "--until", day, (unsigned)(in / MS_PER_HOUR),
-		    (unsigned)(in / 60000 % 60), (unsigned)(in / 1000 % 60),
-		    (unsigned)(in % 1000));
+		format_time(i == 0 ? sc.view.since : sc.view.until, when);
+		fprintf(fp, " %s %s", i == 0 ? "--since" : "--until", when);
 	}
 }
 

@@ -327,18 +327,12 @@ static const char explain[] =
 static void
 put_datetime(FILE *b, int64_t ms)
 {
-	char day[TIME_BUCKET_MAX], t[32];
-	int64_t d = ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) /
-	    MS_PER_DAY);
-	int64_t in = ms - d * MS_PER_DAY;
+	char t[TIME_ISO_MAX];
 
-	format_bucket(d * MS_PER_DAY, 0, day);
-	snprintf(t, sizeof(t), "T%02u:%02u:%02u.%03uZ)",
-	    (unsigned)(in / MS_PER_HOUR), (unsigned)(in / 60000 % 60),
-	    (unsigned)(in / 1000 % 60), (unsigned)(in % 1000));
+	format_time(ms, t);
 	emit(b, "datetime(");
-	emit(b, day);
 	emit(b, t);
+	emit(b, ")");
 }
 
 /* The names the query gives columns of its own: a field of --by with one

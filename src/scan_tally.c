@@ -340,8 +340,8 @@ bucket_by(struct scan_tally *t, int d, const struct scan_record *r,
 		if (!r->has_time)
 			return 0;
 		/* the start of its hour or day, rounding down */
-		return bucket_of_time(&t->buckets[d], r->time -
-		    ((r->time % unit) + unit) % unit, id);
+		return bucket_of_time(&t->buckets[d], time_floor(r->time,
+		    unit), id);
 	}
 	f = &r->fields[dim->field];
 	if (f->value == NULL)

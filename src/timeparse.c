@@ -271,12 +271,17 @@ parse_time_arg(const char *s, int64_t *ms)
 	return parse_time(s, strlen(s), ms);
 }
 
+int64_t
+time_floor(int64_t ms, int64_t unit)
+{
+	return ms - ((ms % unit) + unit) % unit;
+}
+
 /* The bucket that starts at ms: its day, or its hour. */
 void
 format_bucket(int64_t ms, int hours, char out[TIME_BUCKET_MAX])
 {
-	int64_t day = ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) /
-	    MS_PER_DAY), y;
+	int64_t day = time_floor(ms, MS_PER_DAY) / MS_PER_DAY, y;
 	unsigned m, d, h = (unsigned)((ms - day * MS_PER_DAY) / MS_PER_HOUR);
 
 	civil_from_days(day, &y, &m, &d);
@@ -286,4 +291,16 @@ format_bucket(int64_t ms, int hours, char out[TIME_BUCKET_MAX])
 	else
 		snprintf(out, TIME_BUCKET_MAX, "%04lld-%02u-%02u",
 		    (long long)y, m, d);
+}
+
+void
+format_time(int64_t ms, char out[TIME_ISO_MAX])
+{
+	int64_t day = time_floor(ms, MS_PER_DAY), y;
+	unsigned m, d, in = (unsigned)(ms - day);
+
+	civil_from_days(day / MS_PER_DAY, &y, &m, &d);
+	snprintf(out, TIME_ISO_MAX, "%04lld-%02u-%02uT%02u:%02u:%02u.%03uZ",
+	    (long long)y, m, d, in / 3600000, in / 60000 % 60, in / 1000 % 60,
+	    in % 1000);
 }

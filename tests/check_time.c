@@ -127,6 +127,28 @@ START_TEST(test_time_buckets_named)
 }
 END_TEST
 
+/* Rounding down to an hour or a day, before 1970 too; a time written
+ * back to the millisecond. */
+START_TEST(test_time_floor_format)
+{
+	char out[TIME_ISO_MAX];
+
+	ck_assert_int_eq(time_floor(DAY0 + 10 * MS_PER_HOUR + 1, MS_PER_DAY),
+	    DAY0);
+	ck_assert_int_eq(time_floor(DAY0 + 10 * MS_PER_HOUR + 1, MS_PER_HOUR),
+	    DAY0 + 10 * MS_PER_HOUR);
+	ck_assert_int_eq(time_floor(DAY0, MS_PER_DAY), DAY0);
+	ck_assert_int_eq(time_floor(-1, MS_PER_DAY), -MS_PER_DAY);
+	ck_assert_int_eq(time_floor(-MS_PER_DAY, MS_PER_DAY), -MS_PER_DAY);
+	format_time(DAY0 + 10 * MS_PER_HOUR + 14 * 60000 + 8340, out);
+	ck_assert_str_eq(out, "2026-11-26T10:14:08.340Z");
+	format_time(-1, out);
+	ck_assert_str_eq(out, "1969-12-31T23:59:59.999Z");
+	format_time(0, out);
+	ck_assert_str_eq(out, "1970-01-01T00:00:00.000Z");
+}
+END_TEST
+
 START_TEST(test_buckets)
 {
 	struct buckets b, c;
@@ -178,6 +200,7 @@ time_suite(void)
 	tcase_add_test(tc, test_time_bad);
 	tcase_add_test(tc, test_time_prefix);
 	tcase_add_test(tc, test_time_buckets_named);
+	tcase_add_test(tc, test_time_floor_format);
 	tcase_add_test(tc, test_buckets);
 	suite_add_tcase(s, tc);
 	return s;
