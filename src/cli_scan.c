@@ -160,40 +160,8 @@ scan_options_done(void)
 		    "[since, until) is empty");
 	if (sc.view.has_since || sc.view.has_until)
 		sc.input.scan.want_time = 1;
-	if (sc.input.jobs == 0)
-		sc.input.jobs = default_jobs();
 	if (sc.view.ndims > 0 || sc.input.scan.want_time)
 		sc.input.view = &sc.view;
-}
-
-static int
-by_pair(const void *a, const void *b)
-{
-	const struct scan_pair *x = a, *y = b;
-
-	if (x->code != y->code)
-		return x->code < y->code ? -1 : 1;
-	return (x->subcode > y->subcode) - (x->subcode < y->subcode);
-}
-
-/* How many distinct pairs the entries p[0..n) hold, whatever their
- * buckets. */
-static size_t
-distinct_pairs(const struct scan_pair *p, size_t n)
-{
-	struct scan_pair *c;
-	size_t d = n > 0;
-
-	if (n == 0)
-		return 0;
-	if ((c = malloc(n * sizeof(*c))) == NULL)
-		err(EXIT_TROUBLE, NULL);
-	memcpy(c, p, n * sizeof(*c));
-	qsort(c, n, sizeof(*c), by_pair);
-	for (size_t i = 1; i < n; i++)
-		d += by_pair(&c[i - 1], &c[i]) != 0;
-	free(c);
-	return d;
 }
 
 static const char *
@@ -274,9 +242,12 @@ cmd_scan(char **files, int nfiles, uint64_t tables, int quiet)
 	struct scan_result res;
 	struct scan_pair *pairs;
 	struct pair_report *reports = NULL;
-	size_t n, k;
+	size_t n;
+	ptrdiff_t distinct;
 	int status = EXIT_FOUND;
 
+	if (sc.input.jobs == 0)
+		sc.input.jobs = default_jobs();
 	scan_tally_init(&t);
 	scan_tally_view(&t, sc.input.view);
 	if (scan_inputs(files, nfiles, &sc.input, &t) != 0)
@@ -288,14 +259,13 @@ cmd_scan(char **files, int nfiles, uint64_t tables, int quiet)
 		err(EXIT_TROUBLE, NULL);
 	n = scan_sorted(&t, pairs);
 	report_sort(pairs, n, &t);
-	for (k = 0; k < n; k++)
-		if (report_pair(&pairs[k], tables, &reports[k]) != 0)
-			err(EXIT_TROUBLE, NULL);
+	if ((distinct = report_pairs(pairs, n, tables, reports)) < 0)
+		err(EXIT_TROUBLE, NULL);
 	res.tally = &t;
 	res.pairs = pairs;
 	res.reports = reports;
 	res.n = n;
-	res.distinct = distinct_pairs(pairs, n);
+	res.distinct = (size_t)distinct;
 	report_totals(reports, n, &t.stats, &res.totals);
 	if (!quiet) {
 		print_scan(&res);

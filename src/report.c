@@ -80,6 +80,63 @@ report_pair(const struct scan_pair *p, uint64_t tables, struct pair_report *r)
 	return 0;
 }
 
+/* An entry's pair and place, to find the entries of one pair. */
+struct pair_at {
+	uint32_t code, subcode;
+	size_t i;
+};
+
+static int
+by_pair(const void *a, const void *b)
+{
+	const struct pair_at *x = a, *y = b;
+
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	if (x->subcode != y->subcode)
+		return x->subcode < y->subcode ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * What explains each of the entries p[0..n) in TABLES, into r[0..n): a
+ * pair is looked up once, however many buckets it is counted in.
+ * Returns how many distinct pairs the entries hold, or -1 if memory ran
+ * out.
+ */
+ptrdiff_t
+report_pairs(const struct scan_pair *p, size_t n, uint64_t tables,
+    struct pair_report *r)
+{
+	struct pair_at *at;
+	size_t k, first = 0;
+	ptrdiff_t distinct = 0;
+
+	if (n == 0)
+		return 0;
+	if ((at = malloc(n * sizeof(*at))) == NULL)
+		return -1;
+	for (k = 0; k < n; k++)
+		at[k] = (struct pair_at){ p[k].code, p[k].subcode, k };
+	qsort(at, n, sizeof(*at), by_pair);
+	for (k = 0; k < n; k++) {
+		if (k > 0 && at[k - 1].code == at[k].code &&
+		    at[k - 1].subcode == at[k].subcode) {
+			r[at[k].i] = r[first];
+			r[at[k].i].pair = &p[at[k].i];
+			continue;
+		}
+		first = at[k].i;
+		distinct++;
+		if (report_pair(&p[first], tables, &r[first]) != 0) {
+			free(at);
+			return -1;
+		}
+	}
+	free(at);
+	return distinct;
+}
+
 /* How a line names the level of the ladder that explains a pair, if
  * not exact: " [generic subcode]" and so on; else "". */
 const char *

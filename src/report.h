@@ -61,6 +61,8 @@ struct scan_result {
 
 int report_pair(const struct scan_pair *p, uint64_t tables,
     struct pair_report *r);
+ptrdiff_t report_pairs(const struct scan_pair *p, size_t n, uint64_t tables,
+    struct pair_report *r);
 void report_sort(struct scan_pair *p, size_t n, const struct scan_tally *t);
 uint32_t *report_rank(const struct scan_tally *t, int d,
     const struct scan_pair *p, size_t n);

@@ -530,6 +530,34 @@ START_TEST(test_code_alone_agrees)
 }
 END_TEST
 
+/* Entries of one pair in several buckets are explained alike, each
+ * pointing at its own entry; the pairs are counted once. */
+START_TEST(test_report_pairs_once)
+{
+	struct scan_pair p[] = {
+		{ 410, 3112, { 1, 0 }, 5 },
+		{ 0, 560503, { 1, 0 }, 4 },
+		{ 410, 3112, { 2, 0 }, 3 },
+		{ 999, 99999, { 1, 0 }, 2 },
+		{ 0, 560503, { 3, 0 }, 1 },
+	};
+	size_t n = sizeof(p) / sizeof(p[0]);
+	struct pair_report r[5], one;
+
+	ck_assert_int_eq(report_pairs(p, n, ACS_ALL_TABLES, r), 3);
+	for (size_t i = 0; i < n; i++) {
+		report_pair(&p[i], ACS_ALL_TABLES, &one);
+		ck_assert_ptr_eq(r[i].pair, &p[i]);
+		ck_assert_int_eq(r[i].level, one.level);
+		ck_assert_uint_eq(r[i].nentries, one.nentries);
+		ck_assert_ptr_eq(report_message(&r[i]), report_message(&one));
+	}
+	ck_assert_int_eq(r[3].level, MATCH_NONE);
+	ck_assert_int_eq(r[1].level, MATCH_RULE);
+	ck_assert_int_eq(report_pairs(p, 0, ACS_ALL_TABLES, r), 0);
+}
+END_TEST
+
 /* Tips never follow an answer whose category is Success. */
 START_TEST(test_success_brings_no_tips)
 {
@@ -751,6 +779,7 @@ lookup_suite(void)
 	tcase_add_test(rules, test_relevance);
 	tcase_add_test(rules, test_success_brings_no_tips);
 	tcase_add_test(rules, test_code_alone_agrees);
+	tcase_add_test(rules, test_report_pairs_once);
 	tcase_add_test(rules, test_number_8522);
 	tcase_add_test(rules, test_number_497);
 	tcase_add_test(rules, test_number_all_tables);
