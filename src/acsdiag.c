@@ -29,10 +29,6 @@
 #define VERSION "unknown"
 #endif
 
-
-/* Most items a hint lists before "and N more". */
-#define HINT_MAX 12
-
 static const char usage_text[] =
 "usage: acsdiag [-lqx] [-o FIELDS] [-t NAME[,NAME...]] [--color[=WHEN]] [--json]\n"
 "               [--no-tips] QUERY... | -\n"
@@ -177,21 +173,6 @@ usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
-/* A diagnostic about the current query: "acsdiag: [stdin:3: ]...". */
-static void
-say(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "acsdiag: %s", opt.where);
-	va_start(ap, fmt);
-	/* va_start is just above (a false positive of clang 14) */
-	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
 static const struct acs_entry **
 entry_buffer(void)
 {
@@ -200,18 +181,6 @@ entry_buffer(void)
 	/* an array of pointers */
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 	if ((v = calloc(acs_nentries, sizeof(*v))) == NULL)
-		err(EXIT_TROUBLE, NULL);
-	return v;
-}
-
-/* Room for every distinct number the tables hold. */
-static uint32_t *
-number_buffer(size_t *cap)
-{
-	uint32_t *v;
-
-	*cap = acs_nentries * (ACS_MAX_CODES + 1);
-	if ((v = calloc(*cap, sizeof(*v))) == NULL)
 		err(EXIT_TROUBLE, NULL);
 	return v;
 }
@@ -234,7 +203,7 @@ run_query(const struct query *q)
 		    q->code);
 	out.query = text;
 	if (q->more > 0 && !opt.quiet)
-		say("the JSON holds %d more object%s with a code or subcode, "
+		hint_at(opt.where, "the JSON holds %d more object%s with a code or subcode, "
 		    "not answered; 'acsdiag --scan' reads them all", q->more,
 		    q->more == 1 ? "" : "s");
 	answer_query(&a, q, opt.tables, opt.exact);
@@ -305,7 +274,7 @@ cmd_batch(void)
 		    line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (memchr(line, '\0', (size_t)len) != NULL) {
-			say("NUL byte in the line");
+			hint_at(opt.where, "NUL byte in the line");
 			status = EXIT_TROUBLE;
 			continue;
 		}
@@ -313,7 +282,7 @@ cmd_batch(void)
 			continue;
 		queries++;
 		if (parse_query(line, &q, errbuf, sizeof(errbuf)) != 0) {
-			say("%s", errbuf);
+			hint_at(opt.where, "%s", errbuf);
 			status = EXIT_TROUBLE;
 			continue;
 		}
@@ -519,7 +488,8 @@ cmd_complete(const char *what, char **argv, int argc)
 			usage_error("invalid number '%s': %s", printable(argv[0],
 			    buf, sizeof(buf)), number_status_string(st));
 	}
-	v = number_buffer(&cap);
+	if ((v = number_buffer(&cap)) == NULL)
+		err(EXIT_TROUBLE, NULL);
 	n = argc == 1 ? subcodes_with_code(code, opt.tables, v, cap) :
 	    kind == 2 ? all_numbers(-1, opt.tables, v, cap) :
 	    all_numbers((int)kind, opt.tables, v, cap);

@@ -121,9 +121,6 @@ struct acs_table {
 	size_t first;		/* index of its first entry in acs_entries */
 	size_t count;
 	uint8_t role;		/* enum acs_role */
-	uint8_t has_code;	/* the table has a code column */
-	uint8_t has_subcode;	/* the table has a subcode column */
-	uint8_t has_category;
 };
 extern const struct acs_table acs_tables[];
 extern const size_t acs_ntables;

@@ -1417,9 +1417,7 @@ emit_tables(FILE *out, const struct catalogue *c)
 		const char *v[] = { t->name, t->title, t->description };
 
 		put_strings(out, v, 3);
-		fprintf(out, "%zu, %zu, %d, %d, %d, %d },\n", first,
-		    t->nrows, t->role, t->col[COL_CODE] != -1,
-		    t->col[COL_SUBCODE] != -1, t->col[COL_CATEGORY] != -1);
+		fprintf(out, "%zu, %zu, %d },\n", first, t->nrows, t->role);
 	}
 	fputs("};\nconst size_t acs_ntables = sizeof(acs_tables) / "
 	    "sizeof(acs_tables[0]);\n\nconst uint64_t "

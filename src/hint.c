@@ -17,27 +17,19 @@
 /* Most items a hint lists before "and N more". */
 #define HINT_MAX 12
 
-/* "acsdiag: [stdin:3: ]..." on standard error. */
-static void
-hint(const struct hints *h, const char *fmt, ...)
+/* "acsdiag: WHERE..." on standard error, WHERE "stdin:3: " or "". */
+void
+hint_at(const char *where, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "acsdiag: %s", h->where);
+	fprintf(stderr, "acsdiag: %s", where);
 	va_start(ap, fmt);
 	/* va_start is just above (a false positive of clang 14) */
 	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-}
-
-/* Room for every distinct number the tables hold. */
-static uint32_t *
-number_buffer(size_t *cap)
-{
-	*cap = acs_nentries * (ACS_MAX_CODES + 1);
-	return calloc(*cap, sizeof(uint32_t));
 }
 
 /*
@@ -114,7 +106,7 @@ hint_subcodes_of(const struct hints *h, uint32_t code, int as_subcode)
 		    "subcode%s", code, n > 1 ? "s" : "");
 		hint_list(h, what, v, n, "and", tail);
 	} else if (documented)
-		hint(h, as_subcode ? "%u is a code%s" : "code %u is documented%s",
+		hint_at(h->where, as_subcode ? "%u is a code%s" : "code %u is documented%s",
 		    code, tail);
 	free(v);
 	return documented;
@@ -168,10 +160,10 @@ hint_not_found(const struct hints *h, const struct query *q)
 	    " in the tables chosen";
 
 	if (q->kind == QUERY_PAIR)
-		hint(h, "no documented entry for code %u subcode %u%s", q->code,
+		hint_at(h->where, "no documented entry for code %u subcode %u%s", q->code,
 		    q->subcode, in);
 	else
-		hint(h, "no documented entry for %s %u%s", q->kind ==
+		hint_at(h->where, "no documented entry for %s %u%s", q->kind ==
 		    QUERY_NUMBER ? "code or subcode" : q->kind == QUERY_SUBCODE ?
 		    "subcode" : "code", q->code, in);
 }
@@ -191,11 +183,11 @@ hint_search(const struct hints *h, const struct search *s,
 	size_t none = 0, i;
 
 	if (s->nwords == 1)
-		hint(h, "no documented entry matches '%s'%s",
+		hint_at(h->where, "no documented entry matches '%s'%s",
 		    quote_input(words[0], strlen(words[0]), buf, sizeof(buf)),
 		    in);
 	else
-		hint(h, "no documented entry matches all of the %zu %s%s",
+		hint_at(h->where, "no documented entry matches all of the %zu %s%s",
 		    s->nwords, regex ? "expressions" : "words", in);
 	if (regex)
 		return;
@@ -204,7 +196,7 @@ hint_search(const struct hints *h, const struct search *s,
 			continue;
 		quote_input(words[i], strlen(words[i]), buf, sizeof(buf));
 		if (suggest_word(words[i], word, sizeof(word)))
-			hint(h, "did you mean \"%s\" for '%s'?", word, buf);
+			hint_at(h->where, "did you mean \"%s\" for '%s'?", word, buf);
 		else if (s->nwords > 1 && none++ == 0)
 			fprintf(stderr, "acsdiag: %sno entry has '%s'", h->where,
 			    buf);

@@ -17,6 +17,8 @@ struct hints {
 	const char *where;
 };
 
+void hint_at(const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 void hint_answer(const struct hints *h, const struct answer *a);
 void hint_not_found(const struct hints *h, const struct query *q);
 void hint_search(const struct hints *h, const struct search *s,

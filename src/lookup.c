@@ -3,6 +3,7 @@
  * code and subcode pair.  Pure functions; nothing here does I/O.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lookup.h"
@@ -312,24 +313,6 @@ subcode_description(uint32_t subcode, int with_code, uint32_t code,
 	return NULL;
 }
 
-/*
- * The entry that best explains a pair seen in a log: the first exact
- * match, else the generic subcode; for a code alone (subcode < 0), the
- * entry that describes the code.  NULL if none is documented.
- */
-const struct acs_entry *
-pair_entry(uint32_t code, int64_t subcode, uint64_t tables)
-{
-	const struct acs_entry *e;
-
-	if (subcode < 0)
-		return code_entry(code, tables);
-	if (lookup_pair_exact(code, (uint32_t)subcode, pair_tables(tables), &e,
-	    1) > 0)
-		return e;
-	return generic_subcode((uint32_t)subcode, pair_tables(tables));
-}
-
 /* Is CODE the code (not the subcode) of an entry in TABLES? */
 int
 code_documented(uint32_t code, uint64_t tables)
@@ -384,6 +367,15 @@ add_sorted(uint32_t *out, size_t n, size_t cap, uint32_t v)
 	memmove(out + k + 1, out + k, (n - k) * sizeof(*out));
 	out[k] = v;
 	return n + 1;
+}
+
+/* Room for every distinct number the tables hold, *cap of them: NULL if
+ * memory ran out. */
+uint32_t *
+number_buffer(size_t *cap)
+{
+	*cap = acs_nentries * (ACS_MAX_CODES + 1);
+	return calloc(*cap, sizeof(uint32_t));
 }
 
 /* The distinct codes SUBCODE is documented with, ascending; at most cap. */

@@ -62,12 +62,11 @@ const char *code_description(uint32_t code, uint64_t tables);
 const char *subcode_description(uint32_t subcode, int with_code,
     uint32_t code, uint64_t tables);
 int code_documented(uint32_t code, uint64_t tables);
-const struct acs_entry *pair_entry(uint32_t code, int64_t subcode,
-    uint64_t tables);
 size_t lookup_number(uint32_t n, uint64_t tables,
     const struct acs_entry **out, size_t cap);
 size_t lookup_key(uint32_t n, int subcode, uint64_t tables,
     const struct acs_entry **out, size_t cap);
+uint32_t *number_buffer(size_t *cap);
 size_t codes_with_subcode(uint32_t subcode, uint64_t tables, uint32_t *out,
     size_t cap);
 size_t all_numbers(int which, uint64_t tables, uint32_t *out,

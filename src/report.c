@@ -53,7 +53,6 @@ report_answer(const struct scan_pair *p, uint64_t tables,
 	    a.level == MATCH_RULE)) {
 		r->level = MATCH_RULE;
 		r->rule = a.rule;
-		r->sip = a.sip;
 		r->cls = NULL;
 	}
 	return 0;

@@ -24,7 +24,6 @@ struct pair_report {
 	size_t nentries;	/* levels exact, generic-subcode, code */
 	const struct acs_class *cls;	/* level class */
 	const struct acs_rule *rule;	/* level rule */
-	const struct acs_sip *sip;
 	int elsewhere;		/* nothing in the tables chosen; in others */
 };
 
