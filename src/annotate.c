@@ -201,35 +201,15 @@ note_pair(struct annotator *a, const struct scan_pair *p)
 	}
 }
 
-/* Display columns of UTF-8 text s[0..n): a character one, a tab to the
- * next multiple of 8. */
-static size_t
-text_cols(const char *s, size_t n)
-{
-	size_t col = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == '\t')
-			col = (col / 8 + 1) * 8;
-		else if (((unsigned char)s[i] & 0xc0) != 0x80)
-			col++;
-	return col;
-}
-
 /* Cut the note to cols display columns, with an ellipsis. */
 static void
 cut_note(struct buf *b, size_t cols)
 {
-	size_t n = 0, room;
+	int cut;
+	size_t n = text_cut(b->s, b->len, cols, &cut);
 
-	if (text_cols(b->s, b->len) <= cols)
+	if (!cut)
 		return;
-	room = cols > out.ellipsis_cols ? cols - out.ellipsis_cols : 0;
-	/* whole characters only */
-	while (n < b->len && text_cols(b->s, n + 1) <= room)
-		n++;
-	while (n < b->len && ((unsigned char)b->s[n] & 0xc0) == 0x80)
-		n--;
 	b->len = n;
 	b->s[n] = '\0';
 	puts_buf(b, out.ellipsis);

@@ -62,15 +62,70 @@ category_color(unsigned category)
 	}
 }
 
-/* Display columns of s[0..n): tabs advance to a multiple of 8. */
+/* The column after a character starting with byte c at column col: a
+ * tab advances to the next multiple of 8. */
+static size_t
+next_col(unsigned char c, size_t col)
+{
+	return c == '\t' ? (col / 8 + 1) * 8 : col + 1;
+}
+
+/* Display columns of UTF-8 text s[0..n): one a character, a tab to the
+ * next multiple of 8. */
 size_t
-columns(const char *s, size_t n)
+text_cols(const char *s, size_t n)
 {
 	size_t col = 0;
 
 	for (size_t i = 0; i < n; i++)
-		col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			col = next_col((unsigned char)s[i], col);
 	return col;
+}
+
+/* The bytes of the longest start of UTF-8 text s[0..n) that fits in cols
+ * display columns, in whole characters. */
+size_t
+text_fit(const char *s, size_t n, size_t cols)
+{
+	size_t col = 0, next;
+
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if ((next = next_col((unsigned char)s[i], col)) > cols)
+			return i;
+		col = next;
+	}
+	return n;
+}
+
+/* The bytes of s[0..n) to print in cols columns: all of it, or, if it
+ * does not fit, what fits before an ellipsis (*cut set). */
+size_t
+text_cut(const char *s, size_t n, size_t cols, int *cut)
+{
+	*cut = text_cols(s, n) > cols;
+	if (!*cut)
+		return n;
+	return text_fit(s, n, cols > out.ellipsis_cols ? cols -
+	    out.ellipsis_cols : 0);
+}
+
+/* Print s[0..n), then tail and a newline; the bytes [from, to) in color
+ * if color is set and colors are on. */
+void
+print_span(const char *s, size_t n, size_t from, size_t to,
+    const char *color, const char *tail)
+{
+	if (color == NULL || !out.color || from >= n) {
+		printf("%.*s%s\n", (int)n, s, tail);
+		return;
+	}
+	if (to > n)
+		to = n;
+	printf("%.*s%s%.*s%s%.*s%s\n", (int)from, s, color, (int)(to - from),
+	    s + from, RESET, (int)(n - to), s + to, tail);
 }
 
 /*
@@ -80,24 +135,12 @@ columns(const char *s, size_t n)
 void
 print_line(const char *s, size_t from, size_t to, const char *color)
 {
-	size_t len = strlen(s), n = len, room;
-	const char *tail = "";
+	size_t n = strlen(s);
+	int cut = 0;
 
-	if (out.terminal && columns(s, len) > out.width) {
-		room = out.width > out.ellipsis_cols ? out.width -
-		    out.ellipsis_cols : 0;
-		for (n = 0; n < len && columns(s, n + 1) <= room; n++)
-			continue;
-		tail = out.ellipsis;
-	}
-	if (color == NULL || !out.color || from >= n) {
-		printf("%.*s%s\n", (int)n, s, tail);
-		return;
-	}
-	if (to > n)
-		to = n;
-	printf("%.*s%s%.*s%s%.*s%s\n", (int)from, s, color, (int)(to - from),
-	    s + from, RESET, (int)(n - to), s + to, tail);
+	if (out.terminal)
+		n = text_cut(s, n, out.width, &cut);
+	print_span(s, n, from, to, color, cut ? out.ellipsis : "");
 }
 
 static void

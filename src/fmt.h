@@ -32,7 +32,11 @@ void put_number(struct buf *b, int has, uint32_t v);
 void put_category(struct buf *b, unsigned category, size_t *from,
     size_t *to);
 const char *category_color(unsigned category);
-size_t columns(const char *s, size_t n);
+size_t text_cols(const char *s, size_t n);
+size_t text_fit(const char *s, size_t n, size_t cols);
+size_t text_cut(const char *s, size_t n, size_t cols, int *cut);
+void print_span(const char *s, size_t n, size_t from, size_t to,
+    const char *color, const char *tail);
 void print_line(const char *s, size_t from, size_t to, const char *color);
 void put_json_string(struct buf *b, const char *s);
 void json_string(const char *s);

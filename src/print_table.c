@@ -38,22 +38,11 @@ struct axis {
 	size_t ncells;
 };
 
-/* Display columns of UTF-8 s[0..n): one per character. */
-static size_t
-utf8_cols(const char *s, size_t n)
-{
-	size_t c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
-
 /* Append s, padded with spaces to width columns (at the left if right). */
 static void
 put_padded(struct buf *b, const char *s, size_t width, int right)
 {
-	size_t cols = utf8_cols(s, strlen(s));
+	size_t cols = text_cols(s, strlen(s));
 
 	for (size_t i = cols; right && i < width; i++)
 		put(b, " ", 1);
@@ -66,19 +55,11 @@ put_padded(struct buf *b, const char *s, size_t width, int right)
 static void
 put_cut(struct buf *b, const char *s, size_t cols)
 {
-	size_t n = 0, c = 0, len = strlen(s);
+	int cut;
 
-	if (utf8_cols(s, len) <= cols) {
-		put(b, s, len);
-		return;
-	}
-	cols = cols > out.ellipsis_cols ? cols - out.ellipsis_cols : 0;
-	for (; n < len; n++) {
-		if (((unsigned char)s[n] & 0xc0) != 0x80 && c++ == cols)
-			break;
-	}
-	put(b, s, n);
-	puts_buf(b, out.ellipsis);
+	put(b, s, text_cut(s, strlen(s), cols, &cut));
+	if (cut)
+		puts_buf(b, out.ellipsis);
 }
 
 /* A share bar of BAR_CELLS cells: eighths of a block in UTF-8, '#' in
@@ -174,16 +155,13 @@ measure(const struct row *rows, size_t n, struct widths *w)
 	}
 }
 
-/* Print line b, the bytes [from, to) in color. */
+/* Print line b, the bytes [from, to) in color; the table is cut to the
+ * width already, in its message column. */
 static void
 emit(const struct buf *b, size_t from, size_t to, unsigned cat)
 {
-	if (!out.color || cat == ACS_CAT_NONE || from >= to) {
-		printf("%s\n", b->s);
-		return;
-	}
-	printf("%.*s%s%.*s%s%s\n", (int)from, b->s, category_color(cat),
-	    (int)(to - from), b->s + from, RESET, b->s + to);
+	print_span(b->s, b->len, from, to, cat != ACS_CAT_NONE ?
+	    category_color(cat) : NULL, "");
 }
 
 /* The columns of the bar or sparkline column, its header's at least. */
@@ -253,7 +231,7 @@ print_row(const struct row *row, uint64_t total, const struct widths *w,
 	put_padded(&line, category_name(cat), w->category, 0);
 	to = from + strlen(category_name(cat));
 	put(&line, "  ", 2);
-	used = utf8_cols(line.s, line.len);
+	used = text_cols(line.s, line.len);
 	put_pair_message(&msg, row->r);
 	put_cut(&line, msg.s, out.width > used ? out.width - used : 0);
 	free(msg.s);
