@@ -267,6 +267,7 @@ cmd_scan(char **files, int nfiles, uint64_t tables, int quiet)
 	res.n = n;
 	res.distinct = (size_t)distinct;
 	report_totals(reports, n, &t.stats, &res.totals);
+	res.overflow = t.stats.overflow;
 	if (!quiet) {
 		print_scan(&res);
 		/* the pairs counted together are at least one more */

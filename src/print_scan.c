@@ -251,20 +251,15 @@ print_scan_lines(const struct scan_result *res)
 	}
 	if (res->totals.records == 0)
 		return;
-	if (res->totals.overflow > 0)
+	if (res->overflow > 0)
 		printf("%s%llu\t%.1f%%\t-\t-\t-\t(more distinct pairs than "
 		    "counted one by one)\n", ndims == 0 ? "" : ndims == 1 ?
-		    "-\t" : "-\t-\t", (unsigned long long)res->totals.overflow,
-		    100.0 * (double)res->totals.overflow /
+		    "-\t" : "-\t-\t", (unsigned long long)res->overflow,
+		    100.0 * (double)res->overflow /
 		    (double)res->totals.records);
 	printf("\nBy category:\n");
 	if (ndims == 0) {
-		memset(&g, 0, sizeof(g));
-		g.records = res->totals.records;
-		memcpy(g.by_category, res->totals.by_category,
-		    sizeof(g.by_category));
-		g.undocumented = res->totals.undocumented;
-		print_group_totals(t, NULL, &g);
+		print_group_totals(t, NULL, &res->totals);
 		return;
 	}
 	for (i = 0; i < res->n; i = j) {
@@ -289,8 +284,8 @@ print_scan(const struct scan_result *res)
 	if (out.format == FORMAT_JSON) {
 		for (size_t i = 0; i < res->n; i++)
 			print_scan_json(t, &res->reports[i]);
-		if (res->totals.overflow > 0)
-			print_other_json(t, res->totals.overflow);
+		if (res->overflow > 0)
+			print_other_json(t, res->overflow);
 		print_summary_json(t, res->distinct);
 	} else if (out.terminal)
 		print_table(res);

@@ -466,16 +466,10 @@ print_buckets(const struct scan_result *res, const struct axis *ax, int fd,
 		err(2, NULL);
 	for (size_t i = 0; i < res->n; i++) {
 		const struct scan_pair *p = res->reports[i].pair;
-		unsigned cat = report_category(&res->reports[i]);
-		struct group_totals *b = &g[p->bucket[ax->dim]];
 
-		if (fd >= 0 && p->bucket[fd] != group)
-			continue;
-		b->records += p->count;
-		b->by_category[cat] += p->count;
-		if (cat == ACS_CAT_UNEXPECTED_CLIENT_ERROR ||
-		    cat == ACS_CAT_UNEXPECTED_SERVER_ERROR)
-			b->failures += p->count;
+		if (fd < 0 || p->bucket[fd] == group)
+			group_add(&g[p->bucket[ax->dim]], &res->reports[i],
+			    p->count);
 	}
 	for (uint32_t i = 0; i < nb; i++)
 		ids[rank[i]] = i;
@@ -526,14 +520,8 @@ print_over_time(const struct scan_result *res, int td)
 		struct group_totals g;
 
 		memset(&g, 0, sizeof(g));
-		for (j = i; j < n && rows[j].group == rows[i].group; j++) {
-			unsigned cat = report_category(rows[j].r);
-
-			g.records += rows[j].count;
-			if (cat == ACS_CAT_UNEXPECTED_CLIENT_ERROR ||
-			    cat == ACS_CAT_UNEXPECTED_SERVER_ERROR)
-				g.failures += rows[j].count;
-		}
+		for (j = i; j < n && rows[j].group == rows[i].group; j++)
+			group_add(&g, rows[j].r, rows[j].count);
 		if (fd >= 0)
 			print_group_name(t, rows[i].r->pair, td, &g, i == 0);
 		print_rows(rows + i, j - i, &ax, g.records);
@@ -551,10 +539,10 @@ void
 print_table(const struct scan_result *res)
 {
 	const struct scan_tally *t = res->tally;
-	struct group_totals g;
+	uint64_t records = res->totals.records;
 	int td = -1;
 
-	if (res->totals.records == 0)
+	if (records == 0)
 		return;
 	for (int d = 0; t->view != NULL && d < t->view->ndims; d++)
 		if (t->view->dims[d].kind != DIM_FIELD)
@@ -563,12 +551,8 @@ print_table(const struct scan_result *res)
 		print_over_time(res, td);
 	else
 		print_groups(res);
-	if (res->totals.overflow > 0)
+	if (res->overflow > 0)
 		printf("%llu records of more distinct pairs than counted one "
-		    "by one\n", (unsigned long long)res->totals.overflow);
-	memset(&g, 0, sizeof(g));
-	report_group(res->reports, res->n, &g);
-	g.records = res->totals.records;
-	g.undocumented += res->totals.overflow;
-	print_totals(&g, digits(g.records) > 5 ? digits(g.records) : 5);
+		    "by one\n", (unsigned long long)res->overflow);
+	print_totals(&res->totals, digits(records) > 5 ? digits(records) : 5);
 }

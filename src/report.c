@@ -173,22 +173,15 @@ report_message(const struct pair_report *r)
 	return r->cls != NULL ? r->cls->message : NULL;
 }
 
-/* The totals of the n pairs reported in r. */
+/* The totals of all records of a scan, the n pairs reported in r and
+ * those lumped past the cap on distinct pairs (undocumented). */
 void
 report_totals(const struct pair_report *r, size_t n,
-    const struct scan_stats *st, struct scan_totals *tot)
+    const struct scan_stats *st, struct group_totals *g)
 {
-	memset(tot, 0, sizeof(*tot));
-	tot->records = st->records;
-	tot->overflow = st->overflow;
-	tot->undocumented = st->overflow;
-	for (size_t i = 0; i < n; i++) {
-		if (r[i].level == MATCH_NONE)
-			tot->undocumented += r[i].pair->count;
-		else
-			tot->by_category[report_category(&r[i])] +=
-			    r[i].pair->count;
-	}
+	report_group(r, n, g);
+	g->records = st->records;
+	g->undocumented += st->overflow;
 }
 
 /* The order of buckets, by dimension: rank[d][id]. */
@@ -321,24 +314,29 @@ report_same_group(const struct scan_pair *a, const struct scan_pair *b,
 	return 1;
 }
 
+/* Count c records of the pair reported in r in g. */
+void
+group_add(struct group_totals *g, const struct pair_report *r, uint64_t c)
+{
+	unsigned cat = report_category(r);
+
+	g->records += c;
+	if (r->level == MATCH_NONE)
+		g->undocumented += c;
+	else
+		g->by_category[cat] += c;
+	if (cat == ACS_CAT_UNEXPECTED_CLIENT_ERROR ||
+	    cat == ACS_CAT_UNEXPECTED_SERVER_ERROR)
+		g->failures += c;
+}
+
 /* The totals of the n entries reported in r. */
 void
 report_group(const struct pair_report *r, size_t n, struct group_totals *g)
 {
 	memset(g, 0, sizeof(*g));
-	for (size_t i = 0; i < n; i++) {
-		unsigned cat = report_category(&r[i]);
-		uint64_t c = r[i].pair->count;
-
-		g->records += c;
-		if (r[i].level == MATCH_NONE)
-			g->undocumented += c;
-		else
-			g->by_category[cat] += c;
-		if (cat == ACS_CAT_UNEXPECTED_CLIENT_ERROR ||
-		    cat == ACS_CAT_UNEXPECTED_SERVER_ERROR)
-			g->failures += c;
-	}
+	for (size_t i = 0; i < n; i++)
+		group_add(g, &r[i], r[i].pair->count);
 }
 
 /* What bucket id of dimension dim is called: "2026-11-26",

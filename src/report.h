@@ -27,22 +27,13 @@ struct pair_report {
 	int elsewhere;		/* nothing in the tables chosen; in others */
 };
 
-/* The records of a scan by category of what explains them. */
-struct scan_totals {
-	uint64_t records;
-	uint64_t by_category[ACS_NCATEGORIES];	/* [ACS_CAT_NONE]: explained,
-						 * with no category */
-	uint64_t undocumented;		/* explained by nothing, the pairs
-					 * lumped past the cap among them */
-	uint64_t overflow;		/* those lumped past the cap */
-};
-
 /* The records of a group of a scan (the entries of one bucket, or of
  * all), by what explains them. */
 struct group_totals {
 	uint64_t records;
-	uint64_t by_category[ACS_NCATEGORIES];
-	uint64_t undocumented;
+	uint64_t by_category[ACS_NCATEGORIES];	/* [ACS_CAT_NONE]: explained,
+						 * with no category */
+	uint64_t undocumented;		/* explained by nothing */
 	uint64_t failures;		/* UnexpectedClientError and
 					 * UnexpectedServerError */
 };
@@ -55,7 +46,9 @@ struct scan_result {
 	size_t n;
 	size_t distinct;		/* distinct pairs, whatever the
 					 * buckets */
-	struct scan_totals totals;
+	struct group_totals totals;	/* of all records: those lumped
+					 * past the cap undocumented */
+	uint64_t overflow;		/* those lumped past the cap */
 };
 
 int report_pair(const struct scan_pair *p, uint64_t tables,
@@ -67,6 +60,8 @@ uint32_t *report_rank(const struct scan_tally *t, int d,
     const struct scan_pair *p, size_t n);
 int report_same_group(const struct scan_pair *a, const struct scan_pair *b,
     int ndims);
+void group_add(struct group_totals *g, const struct pair_report *r,
+    uint64_t c);
 void report_group(const struct pair_report *r, size_t n,
     struct group_totals *g);
 const char *report_bucket(const struct scan_tally *t, int dim, uint32_t id,
@@ -75,6 +70,6 @@ unsigned report_category(const struct pair_report *r);
 const char *report_level(const struct pair_report *r);
 const char *report_message(const struct pair_report *r);
 void report_totals(const struct pair_report *r, size_t n,
-    const struct scan_stats *st, struct scan_totals *tot);
+    const struct scan_stats *st, struct group_totals *g);
 
 #endif
