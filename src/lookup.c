@@ -186,15 +186,11 @@ tables_chosen(uint64_t tables, enum acs_role role)
 static const struct acs_entry *
 find_in_role(enum acs_role role, int by_subcode, uint32_t n, uint64_t tables)
 {
-	uint64_t mask = acs_role_tables[role] & tables;
+	const struct acs_entry *e;
 
-	for (size_t i = 0; i < acs_nentries && mask != 0; i++) {
-		const struct acs_entry *e = &acs_entries[i];
-
-		if (entry_in_tables(e, mask) && (by_subcode ? e->has_subcode &&
-		    e->subcode == n : entry_has_code(e, n)))
-			return e;
-	}
+	if (lookup_key(n, by_subcode, acs_role_tables[role] & tables, &e,
+	    1) > 0)
+		return e;
 	return NULL;
 }
 
@@ -232,6 +228,23 @@ lookup_pair_exact(uint32_t code, uint32_t subcode, uint64_t tables,
 	return n;
 }
 
+/* The rows of TABLES that have CODE and no subcode, in table order. */
+static size_t
+code_rows(uint32_t code, uint64_t tables, const struct acs_entry **out,
+    size_t cap)
+{
+	const struct acs_entry *e;
+	size_t i, n = 0;
+
+	for (i = 0; i < acs_nentries; i++) {
+		e = &acs_entries[i];
+		if (entry_in_tables(e, tables) && entry_is_code_only(e) &&
+		    entry_has_code(e, code))
+			n = add(out, cap, n, e);
+	}
+	return n;
+}
+
 /*
  * What CODE means whatever the subcode: the rows of the tables that answer
  * pairs that have this code and no subcode, the generic status code among
@@ -241,17 +254,7 @@ size_t
 code_meaning(uint32_t code, uint64_t tables, const struct acs_entry **out,
     size_t cap)
 {
-	const struct acs_entry *e;
-	size_t i, n = 0;
-
-	tables = pair_tables(tables);
-	for (i = 0; i < acs_nentries; i++) {
-		e = &acs_entries[i];
-		if (entry_in_tables(e, tables) && entry_is_code_only(e) &&
-		    entry_has_code(e, code))
-			n = add(out, cap, n, e);
-	}
-	return n;
+	return code_rows(code, pair_tables(tables), out, cap);
 }
 
 /*
@@ -266,13 +269,9 @@ code_entry(uint32_t code, uint64_t tables)
 {
 	const struct acs_entry *e;
 
-	if (code_meaning(code, tables, &e, 1) > 0)
+	if (code_meaning(code, tables, &e, 1) > 0 ||
+	    code_rows(code, tables, &e, 1) > 0)
 		return e;
-	for (size_t i = 0; i < acs_nentries; i++)
-		if (entry_in_tables(&acs_entries[i], tables) &&
-		    entry_is_code_only(&acs_entries[i]) &&
-		    entry_has_code(&acs_entries[i], code))
-			return &acs_entries[i];
 	return NULL;
 }
 
@@ -345,11 +344,17 @@ lookup_key(uint32_t n, int subcode, uint64_t tables,
 	const struct acs_entry *e;
 	size_t i, count = 0;
 
-	for (i = 0; i < acs_nentries; i++) {
-		e = &acs_entries[i];
-		if (entry_in_tables(e, tables) && (subcode ? e->has_subcode &&
-		    e->subcode == n : entry_has_code(e, n)))
-			count = add(out, cap, count, e);
+	/* a table's entries are acs_entries[first, first + count) */
+	for (size_t t = 0; t < acs_ntables; t++) {
+		if (!((tables >> t) & 1))
+			continue;
+		for (i = acs_tables[t].first; i < acs_tables[t].first +
+		    acs_tables[t].count; i++) {
+			e = &acs_entries[i];
+			if (subcode ? e->has_subcode && e->subcode == n :
+			    entry_has_code(e, n))
+				count = add(out, cap, count, e);
+		}
 	}
 	return count;
 }
@@ -522,13 +527,8 @@ subcode_is_pstn(uint32_t subcode, uint64_t tables)
 	if (sbc_rule(subcode, ACS_ALL_TABLES) != NULL ||
 	    tables_chosen(tables, ACS_ROLE_PSTN))
 		return 1;
-	for (size_t i = 0; i < acs_nentries; i++)
-		if (entry_in_tables(&acs_entries[i],
-		    acs_role_tables[ACS_ROLE_PSTN]) &&
-		    acs_entries[i].has_subcode &&
-		    acs_entries[i].subcode == subcode)
-			return 1;
-	return 0;
+	return lookup_key(subcode, 1, acs_role_tables[ACS_ROLE_PSTN], NULL,
+	    0) > 0;
 }
 
 static const struct acs_class *
