@@ -54,13 +54,7 @@ static const char *
 json_links(struct buf *b, const struct acs_entry *e)
 {
 	b->len = 0;
-	put(b, "[", 1);
-	for (size_t i = 0; i < e->nlinks; i++) {
-		if (i > 0)
-			put(b, ",", 1);
-		put_json_string(b, e->links[i].url);
-	}
-	put(b, "]", 1);
+	put_json_links(b, e->links, e->nlinks);
 	return b->s;
 }
 
@@ -69,22 +63,10 @@ static const char *
 json_tips(struct buf *b, const struct acs_entry *e)
 {
 	const struct acs_tip *tips[ANSWER_MAX_TIPS];
-	struct buf t = { NULL, 0, 0 };
 	size_t n = entry_tips(e, tips, ANSWER_MAX_TIPS);
 
 	b->len = 0;
-	put(b, "[", 1);
-	for (size_t i = 0; i < n && i < ANSWER_MAX_TIPS; i++) {
-		t.len = 0;
-		puts_buf(&t, tips[i]->title);
-		puts_buf(&t, ": ");
-		puts_buf(&t, tips[i]->text);
-		if (i > 0)
-			put(b, ",", 1);
-		put_json_string(b, t.s);
-	}
-	put(b, "]", 1);
-	free(t.s);
+	put_json_tips(b, tips, n < ANSWER_MAX_TIPS ? n : ANSWER_MAX_TIPS);
 	return b->s;
 }
 

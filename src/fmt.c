@@ -156,6 +156,38 @@ put_json_string(struct buf *b, const char *s)
 	escape_string(s, 0, to_buf, b);
 }
 
+/* Append the URLs of links[0..n) as a JSON array. */
+void
+put_json_links(struct buf *b, const struct acs_link *links, size_t n)
+{
+	put(b, "[", 1);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			put(b, ",", 1);
+		put_json_string(b, links[i].url);
+	}
+	put(b, "]", 1);
+}
+
+/* Append tips[0..n) as a JSON array of strings, "title: text". */
+void
+put_json_tips(struct buf *b, const struct acs_tip *const *tips, size_t n)
+{
+	static struct buf t;
+
+	put(b, "[", 1);
+	for (size_t i = 0; i < n; i++) {
+		t.len = 0;
+		puts_buf(&t, tips[i]->title);
+		puts_buf(&t, ": ");
+		puts_buf(&t, tips[i]->text);
+		if (i > 0)
+			put(b, ",", 1);
+		put_json_string(b, t.s);
+	}
+	put(b, "]", 1);
+}
+
 /* Print s as a JSON string. */
 void
 json_string(const char *s)

@@ -39,6 +39,9 @@ void print_span(const char *s, size_t n, size_t from, size_t to,
     const char *color, const char *tail);
 void print_line(const char *s, size_t from, size_t to, const char *color);
 void put_json_string(struct buf *b, const char *s);
+void put_json_links(struct buf *b, const struct acs_link *links, size_t n);
+void put_json_tips(struct buf *b, const struct acs_tip *const *tips,
+    size_t n);
 void json_string(const char *s);
 void json_string_or_null(const char *s);
 void fmt_done(void);

@@ -501,27 +501,20 @@ put_tip_field(struct buf *b, enum field f, const void *item)
 	}
 }
 
+/* Print what b holds, then empty it. */
+static void
+print_buf(struct buf *b)
+{
+	fwrite(b->s, 1, b->len, stdout);
+	b->len = 0;
+}
+
 static void
 json_links(const struct acs_link *links, size_t n)
 {
-	putchar('[');
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			putchar(',');
-		json_string(links[i].url);
-	}
-	putchar(']');
-}
-
-/* A tip as one string: its title, a colon, its text. */
-static void
-json_tip_text(const struct acs_tip *t)
-{
 	line.len = 0;
-	puts_buf(&line, t->title);
-	puts_buf(&line, ": ");
-	puts_buf(&line, t->text);
-	json_string(line.s);
+	put_json_links(&line, links, n);
+	print_buf(&line);
 }
 
 /* "tips": those that follow an entry, as strings. */
@@ -533,13 +526,10 @@ json_item_tips(const struct item *it)
 
 	if (it->e != NULL && !out.no_tips)
 		n = entry_tips(it->e, tips, ANSWER_MAX_TIPS);
-	printf(",\"tips\":[");
-	for (size_t i = 0; i < n && i < ANSWER_MAX_TIPS; i++) {
-		if (i > 0)
-			putchar(',');
-		json_tip_text(tips[i]);
-	}
-	putchar(']');
+	line.len = 0;
+	puts_buf(&line, ",\"tips\":");
+	put_json_tips(&line, tips, n < ANSWER_MAX_TIPS ? n : ANSWER_MAX_TIPS);
+	print_buf(&line);
 }
 
 /* "sip": the SIP code the rule's subcode ends in, with its phrase. */
