@@ -263,6 +263,15 @@ print_total(uint64_t n, uint64_t records, const char *what, size_t width,
 	emit(&line, from, line.len, cat);
 }
 
+/* "Failures (...): 12.5%" of a group. */
+static void
+print_failures(const struct group_totals *g)
+{
+	printf("Failures (UnexpectedClientError and UnexpectedServerError): "
+	    "%.1f%%\n", g->records > 0 ? 100.0 * (double)g->failures /
+	    (double)g->records : 0.0);
+}
+
 /* The totals of a group by category, and its failure share. */
 static void
 print_totals(const struct group_totals *g, size_t width)
@@ -275,9 +284,7 @@ print_totals(const struct group_totals *g, size_t width)
 	    "(no category)", width, ACS_CAT_NONE);
 	print_total(g->undocumented, g->records, "(undocumented)", width,
 	    ACS_CAT_NONE);
-	printf("Failures (UnexpectedClientError and UnexpectedServerError): "
-	    "%.1f%%\n", g->records > 0 ? 100.0 * (double)g->failures /
-	    (double)g->records : 0.0);
+	print_failures(g);
 }
 
 /* Rows of the reports r[0..n), which are of one group: sorted most
@@ -343,9 +350,7 @@ print_groups(const struct scan_result *res)
 			print_group_name(t, r[i].pair, -1, &g, i == 0);
 		print_rows(rows, j - i, &ax, g.records);
 		if (ndims > 0)
-			printf("Failures (UnexpectedClientError and "
-			    "UnexpectedServerError): %.1f%%\n", 100.0 *
-			    (double)g.failures / (double)g.records);
+			print_failures(&g);
 	}
 	free(rows);
 }
