@@ -65,10 +65,11 @@ _acsdiag()
 		fi
 		case $w in
 		-t | --table) skip=t ;;
+		--export) skip=1 search=1 ;;
 		-o | --fields | --complete | -j | --jobs | --count-field | --by | \
-		--since | --until | --kql-table | --export) skip=1 ;;
+		--since | --until | --kql-table) skip=1 ;;
 		--table=*) tables+=(-t "${w#*=}") ;;
-		-s | --search | -E | --regex | --list | --tables | --tips | -h | --help | -V | --version | --kql | --export)
+		-s | --search | -E | --regex | --list | --tables | --tips | -h | --help | -V | --version | --kql | --export=*)
 			search=1 ;;
 		--scan | --annotate) scan=1 ;;
 		-*) ;;

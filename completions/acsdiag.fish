@@ -19,11 +19,11 @@ function __acsdiag_state
         switch $w
             case -t --table
                 set skip t
-            case -o --fields --complete -j --jobs --count-field --by --since --until --kql-table --export
+            case -o --fields --complete -j --jobs --count-field --by --since --until --kql-table
                 set skip 1
             case '--table=*'
                 set tables $tables -t (string replace -- '--table=' '' $w)
-            case -s --search -E --regex --list --tables --tips -h --help -V --version --scan --annotate --kql --export
+            case -s --search -E --regex --list --tables --tips -h --help -V --version --scan --annotate --kql --export '--export=*'
                 echo search
                 return
             case '-*'
@@ -70,7 +70,7 @@ complete -c acsdiag -s t -l table -x -a '(__acsdiag_list tables)' -d 'Only look 
 complete -c acsdiag -s V -l version -d 'Print the version and the data sources'
 complete -c acsdiag -s x -l exact -d 'Exact entries only: no fallback, class or rule'
 complete -c acsdiag -l annotate -d 'Copy log files, each line\'s codes explained at its end'
-complete -c acsdiag -l by -x -a 'hour day SdkVersion OsVersion EndpointType ParticipantType CallType' -d '--scan: count by hour, day or a field'
+complete -c acsdiag -l by -x -a 'hour day SdkVersion OsVersion EndpointType ParticipantType CallType' -d '--scan, --kql: count by hour, day or a field'
 complete -c acsdiag -l color -f -a 'auto always never' -d 'Color the output'
 complete -c acsdiag -l count-field -x -d '--scan: the column that counts records'
 complete -c acsdiag -l export -x -a 'csv jsonl' -d 'Print every entry of the catalogue'
@@ -78,11 +78,11 @@ complete -c acsdiag -l json -d 'Print JSON Lines, one object per entry'
 complete -c acsdiag -l kql -d 'Print a Kusto query that explains the pairs where the logs are'
 complete -c acsdiag -l kql-table -x -a 'ACSCallSummary ACSCallAutomationMediaSummary' -d 'The table of --kql'
 complete -c acsdiag -l list -d 'List every entry, one line each'
-complete -c acsdiag -l since -x -d '--scan: only the records at this time or after it'
+complete -c acsdiag -l since -x -d '--scan, --kql: only the records at this time or after it'
 complete -c acsdiag -l tables -d 'List the tables'
 complete -c acsdiag -l tips -d 'Print the troubleshooting tips'
 complete -c acsdiag -l no-tips -d 'Do not print tips after the entries'
-complete -c acsdiag -l until -x -d '--scan: only the records before this time'
+complete -c acsdiag -l until -x -d '--scan, --kql: only the records before this time'
 complete -c acsdiag -l complete -x -a 'codes subcodes numbers tables fields' -d 'Print values for shell completion'
 complete -c acsdiag -l scan -d 'Count and explain the code and subcode pairs in log files'
 complete -c acsdiag -n '__fish_seen_argument -l scan -l annotate' -F

@@ -154,12 +154,20 @@ scan_option_used(int kql)
 void
 scan_options_done(void)
 {
+	const char *count = sc.input.scan.count_field;
+	char buf[80];
+
 	if (sc.view.has_since && sc.view.has_until &&
 	    sc.view.since >= sc.view.until)
 		usage_error("--since must be before --until: the window "
 		    "[since, until) is empty");
 	if (sc.view.has_since || sc.view.has_until)
 		sc.input.scan.want_time = 1;
+	for (int i = 0; i < sc.view.ndims && count != NULL; i++)
+		if (sc.view.dims[i].kind == DIM_FIELD &&
+		    strcasecmp(sc.view.dims[i].name, count) == 0)
+			usage_error("--by %s: it is the --count-field already",
+			    printable(sc.view.dims[i].name, buf, sizeof(buf)));
 	if (sc.view.ndims > 0 || sc.input.scan.want_time)
 		sc.input.view = &sc.view;
 }

@@ -71,6 +71,10 @@ expect "bash: nothing after a code and a subcode" "" \
     "$(bash_complete acsdiag 410 3112 '')"
 expect "bash: no numbers for search words" "" \
     "$(bash_complete acsdiag -s '')"
+expect "bash: nothing after --export's format" "" \
+    "$(bash_complete acsdiag --export csv '')"
+expect "bash: nothing after --export=FORMAT" "" \
+    "$(bash_complete acsdiag --export=csv '')"
 expect "bash: nothing offered for the number of -j" "" \
     "$(bash_complete acsdiag --scan -j '')"
 expect "bash: files after --scan -j N" "$top/Makefile" \
@@ -107,6 +111,8 @@ if command -v fish >/dev/null 2>&1; then
 	    grep -E '^400[78]$' | tr '\n' ' ' | sed 's/ $//')"
 	expect "fish: nothing after a code and a subcode" "" \
 	    "$(fish_complete 'acsdiag 410 3112 ')"
+	expect "fish: nothing after --export's format" "" \
+	    "$(fish_complete 'acsdiag --export csv ')"
 else
 	echo "completion: fish not installed, skipped"
 fi
