@@ -266,24 +266,19 @@ json_record_open(struct json_reader *j)
 	j->frame[j->depth - 1].record = 1;
 }
 
-/* Read v[0..len) as a count, a number of up to 19 digits. */
+/* Read v[0..len), of a value full bytes long, as the record's count
+ * (parse_count's rule); one that is not makes the record bad. */
 static void
 json_count(struct json_reader *j, const char *v, size_t len, size_t full)
 {
 	struct json_pending *r = json_record_now(j);
-	uint64_t n = 0;
-	size_t i;
 
 	/* the count of the record's own object or row, not of one within */
 	if (r == NULL || r->has_weight || r->depth != j->depth)
 		return;
 	r->has_weight = 1;
-	for (i = 0; i < len && v[i] >= '0' && v[i] <= '9'; i++)
-		n = n * 10 + (uint64_t)(v[i] - '0');
-	if (len == 0 || i < len || full != len || len > 13 ||
-	    n > KEY_COUNT_MAX)
+	if (full != len || parse_count(v, len, &r->weight) != 0)
 		r->bad = 1;
-	r->weight = n;
 }
 
 /* json_classify with names of the caller's; sets j->key_rank. */

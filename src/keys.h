@@ -37,6 +37,8 @@
  * a count of calls, and sums stay far from overflowing. */
 #define KEY_COUNT_MAX UINT64_C(1000000000000)
 
+int parse_count(const char *s, size_t len, uint64_t *out);
+
 enum key_kind {
 	KEY_NONE, KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_COLUMNS, KEY_ROWS,
 	KEY_NAME, KEY_RECORDS,

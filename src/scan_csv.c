@@ -172,25 +172,6 @@ csv_dialect(const char *h, size_t n, const char *count_field,
 	return column_key(hd.line, hd.len, count_field) == KEY_CODE;
 }
 
-/* A count: a number of up to KEY_COUNT_MAX. */
-static int
-parse_count(const char *s, size_t len, uint64_t *out)
-{
-	uint64_t n = 0;
-
-	if (len == 0 || len > 13)
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		n = n * 10 + (uint64_t)(s[i] - '0');
-	}
-	if (n > KEY_COUNT_MAX)
-		return -1;
-	*out = n;
-	return 0;
-}
-
 /* A header field that may be the time or a field of --by. */
 static void
 csv_header_other(struct csvscan *c, const char *s, size_t len)
