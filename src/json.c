@@ -179,7 +179,7 @@ json_reset(struct json_reader *j)
 	j->depth = 0;
 	j->nrec = 0;
 	j->pending = j->value_of = j->key = KEY_NONE;
-	j->last_string = j->in_escape = 0;
+	j->in_escape = 0;
 	j->line_start = 1;
 }
 
@@ -223,7 +223,7 @@ static void
 json_report(struct json_reader *j, struct json_pending *r, int more)
 {
 	struct json_record rec = { r->hits, r->nhits, r->has_weight ?
-		r->weight : 1, r->bad, more, r->time, r->has_time, r->fields };
+		r->weight : 1, r->bad, r->time, r->has_time, r->fields };
 
 	if (j->sink.record != NULL && (r->nhits > 0 || !r->records || r->bad))
 		j->sink.record(j->sink.arg, &rec);
@@ -389,7 +389,6 @@ json_field(struct json_reader *j, const char *v, size_t len, size_t full)
 		return;		/* the first value; "" is none */
 	f->present = 1;
 	f->len = len < JSON_FIELD_MAX ? len : JSON_FIELD_MAX;
-	f->cut = full > f->len;
 	memcpy(f->value, v, f->len);
 }
 
@@ -489,7 +488,6 @@ json_start_value(struct json_reader *j)
 		j->value_rank = j->frame[j->depth - 1].role == ROLE_ROW ?
 		    json_row_rank(j) : j->key_rank;
 	j->pending = KEY_NONE;
-	j->last_string = 0;
 }
 
 /* The string s[0..len) may be a key: remember what it names, and how it
@@ -541,7 +539,6 @@ json_end_string(struct json_reader *j, const unsigned char *chunk,
 		return;
 	}
 	j->expect = X_COLON;
-	j->last_string = 1;
 	if (j->escaped)
 		j->key = KEY_NONE;
 	else
@@ -710,7 +707,6 @@ json_close(struct json_reader *j, const unsigned char *p)
 	}
 	if (j->depth == 0)
 		j->values++;
-	j->last_string = 0;
 	j->pending = KEY_NONE;
 	return p + 1;
 }
@@ -838,7 +834,6 @@ json_quote(struct json_reader *j, const unsigned char *p,
 
 		j->pending = KEY_NONE;
 		p = q + 1;
-		j->last_string = 0;
 		if (!key) {
 			if (of >= KEY_TIME)
 				j->value_rank = j->frame[j->depth - 1].role ==
@@ -855,7 +850,6 @@ json_quote(struct json_reader *j, const unsigned char *p,
 			p++;
 		} else {
 			json_key(j, text, len);
-			j->last_string = 1;
 			j->expect = X_COLON;
 		}
 		return p;
@@ -923,7 +917,6 @@ json_token(struct json_reader *j, const unsigned char *p,
 			return json_error(j, p);
 		j->expect = j->frame[j->depth - 1].kind == '{' ? X_KEY :
 		    X_VALUE;
-		j->last_string = 0;
 		j->pending = KEY_NONE;
 		j->frame[j->depth - 1].index++;
 		return p + 1;
@@ -932,7 +925,6 @@ json_token(struct json_reader *j, const unsigned char *p,
 			return json_error(j, p);
 		j->expect = X_VALUE;
 		j->pending = j->key;
-		j->last_string = 0;
 		return p + 1;
 	case '"':
 		return json_quote(j, p, end);
@@ -975,7 +967,6 @@ json_feed(struct json_reader *j, const unsigned char *p,
 			if (*p == ':' && j->expect == X_COLON) {
 				j->expect = X_VALUE;
 				j->pending = j->key;
-				j->last_string = 0;
 				p++;
 				continue;
 			}

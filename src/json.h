@@ -74,7 +74,6 @@ struct json_field {
 	char value[JSON_FIELD_MAX];
 	size_t len;
 	int present;
-	int cut;		/* value holds only its first bytes */
 };
 
 /* A record that ended (or whose pairs filled JSON_MAX_HITS). */
@@ -83,7 +82,6 @@ struct json_record {
 	size_t nhits;
 	uint64_t weight;	/* its count, else 1 */
 	int bad;		/* a count that is not a number */
-	int more;		/* only some of its pairs: more follow */
 	int64_t time;		/* ms since 1970 UTC, if has_time */
 	int has_time;
 	const struct json_field *fields;	/* [JSON_MAX_FIELDS] */
@@ -187,7 +185,6 @@ struct json_reader {
 	int escaped;			/* the string had an escape */
 	int in_escape;			/* a backslash ends the last chunk */
 	enum key_kind key;		/* the last string, as a key */
-	int last_string;		/* the last token was a string */
 	enum key_kind pending;		/* a known key and ':': the value
 					 * counts */
 	enum key_kind value_of;		/* the string, number or literal
