@@ -310,11 +310,16 @@ json_classify(struct json_reader *j, const char *s, size_t len)
 	return key_kind(s, len);
 }
 
-/* The kind of the columns of a query API table the reader looks for,
- * in the order of json_frame.col. */
-static const enum key_kind column_kinds[JSON_COLUMNS] = {
-	KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_TIME, KEY_FIELD, KEY_FIELD,
-};
+/* What column c of json_frame.col (JSON_COL_*) holds. */
+static enum key_kind
+column_kind(int c)
+{
+	static const enum key_kind fixed[JSON_COL_FIELD] = {
+		KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_TIME,
+	};
+
+	return c < JSON_COL_FIELD ? fixed[c] : KEY_FIELD;
+}
 
 /* The name of a column of a query API table: where its code, subcode,
  * count, time and fields are. */
@@ -330,13 +335,17 @@ json_column(struct json_reader *j, const char *v, size_t len)
 		return;		/* (a column past 32767 is not looked at) */
 	j->key_rank = 0;
 	k = json_classify(j, v, len);
-	for (c = 0; c < 3 && column_kinds[c] != k; c++)
-		continue;
 	if (k == KEY_TIME || k == KEY_FIELD) {
 		rank = j->key_rank;
-		c = k == KEY_TIME ? 3 : 4 + rank;
-	} else if (c == 3)
-		return;
+		if (k == KEY_FIELD && (rank < 0 || rank >= JSON_MAX_FIELDS))
+			return;
+		c = k == KEY_TIME ? JSON_COL_TIME : JSON_COL_FIELD + rank;
+	} else {
+		for (c = 0; c < JSON_COL_TIME && column_kind(c) != k; c++)
+			continue;
+		if (c == JSON_COL_TIME)
+			return;
+	}
 	table = &j->frame[j->depth - 3];
 	if (k == KEY_TIME && table->col[c] >= 0 && table->time_rank <= rank)
 		return;
@@ -441,34 +450,42 @@ json_value(struct json_reader *j, enum key_kind key, const char *v,
 	}
 }
 
+/* In a row of a query API table, the column looked for (JSON_COL_*) that
+ * the value starting now is in, or -1. */
+static int
+json_row_column(const struct json_reader *j)
+{
+	const struct json_frame *t = &j->frame[j->depth - 3];
+	uint32_t i = j->frame[j->depth - 1].index;
+
+	for (int c = 0; c < JSON_COLUMNS; c++)
+		if (t->col[c] >= 0 && (uint32_t)t->col[c] == i)
+			return c;
+	return -1;
+}
+
 /* What a value starting now is the value of: its key, or, in a row of a
  * query API table, its column. */
 static inline enum key_kind
 json_value_key(const struct json_reader *j)
 {
-	const struct json_frame *f;
+	int c;
 
 	if (j->depth < 3 || j->frame[j->depth - 1].role != ROLE_ROW)
 		return j->pending;
-	f = &j->frame[j->depth - 3];
-	for (int c = 0; c < JSON_COLUMNS; c++)
-		if (f->col[c] >= 0 &&
-		    (uint32_t)f->col[c] == j->frame[j->depth - 1].index)
-			return column_kinds[c];
-	return KEY_NONE;
+	c = json_row_column(j);
+	return c < 0 ? KEY_NONE : column_kind(c);
 }
 
-/* The rank of the value starting now: its key's, or, in a row, that of
- * its column. */
+/* The rank of the value starting now in a row, a time's or a field's:
+ * that of its column. */
 static int
 json_row_rank(const struct json_reader *j)
 {
-	const struct json_frame *f = &j->frame[j->depth - 3];
-	uint32_t i = j->frame[j->depth - 1].index;
+	int c = json_row_column(j);
 
-	if (f->col[3] >= 0 && (uint32_t)f->col[3] == i)
-		return f->time_rank;
-	return f->col[4] >= 0 && (uint32_t)f->col[4] == i ? 0 : 1;
+	return c == JSON_COL_TIME ? j->frame[j->depth - 3].time_rank :
+	    c - JSON_COL_FIELD;
 }
 
 /* A scalar value ended: at the top level, it is a whole value. */

@@ -136,8 +136,11 @@ enum json_role {
 	ROLE_PROPERTIES,	/* the "properties" object of a record */
 };
 
-/* The columns of a query API table the reader looks for, in order. */
-#define JSON_COLUMNS 6		/* code, subcode, count, time, 2 fields */
+/* The columns of a query API table the reader looks for, in order: the
+ * code, subcode, count and time, then the fields, by index. */
+enum { JSON_COL_CODE, JSON_COL_SUBCODE, JSON_COL_COUNT, JSON_COL_TIME,
+	JSON_COL_FIELD };
+#define JSON_COLUMNS (JSON_COL_FIELD + JSON_MAX_FIELDS)
 
 struct json_frame {
 	uint64_t order;

@@ -224,12 +224,23 @@ csv_field_value(struct csvscan *c, int i, const char *s, size_t len)
 	c->has_field[i] = 1;
 }
 
+/* The field of --by in column col, or -1. */
+static int
+field_at(const struct csvscan *c, long col)
+{
+	for (int i = 0; i < SCAN_MAX_FIELDS; i++)
+		if (c->field_col[i] == col)
+			return i;
+	return -1;
+}
+
 static void
 csv_field(void *data, size_t len, void *arg)
 {
 	struct csvscan *c = arg;
 	const char *s = data != NULL ? data : "";
 	uint32_t n;
+	int i;
 
 	while (len > 0 && s[len - 1] == '\r')
 		len--;
@@ -237,8 +248,8 @@ csv_field(void *data, size_t len, void *arg)
 		csv_header_field(c, s, len);
 	else if (c->col == c->time_col)
 		c->has_time = parse_time(s, len, &c->time) == 0;
-	else if (c->col == c->field_col[0] || c->col == c->field_col[1])
-		csv_field_value(c, c->col == c->field_col[0] ? 0 : 1, s, len);
+	else if ((i = field_at(c, c->col)) >= 0)
+		csv_field_value(c, i, s, len);
 	else if (c->col == c->count_col) {
 		if (parse_count(s, len, &c->weight) != 0)
 			c->bad = 1;
@@ -337,7 +348,9 @@ csv_start(struct csvscan *c, const struct scan_sink *sink,
 	c->delim = delim;
 	c->header = 1;
 	c->code_col = c->subcode_col = c->count_col = -1;
-	c->time_col = c->field_col[0] = c->field_col[1] = -1;
+	c->time_col = -1;
+	for (int i = 0; i < SCAN_MAX_FIELDS; i++)
+		c->field_col[i] = -1;
 	c->time_rank = (int)scan_ntime_names;
 	c->weight = 1;
 	return csv_parser_start(c);

@@ -40,8 +40,11 @@ static int
 same_key(const struct scan_pair *a, const struct scan_pair *b)
 {
 	return a->code == b->code && a->subcode == b->subcode &&
-	    a->bucket[0] == b->bucket[0] && a->bucket[1] == b->bucket[1];
+	    memcmp(a->bucket, b->bucket, sizeof(a->bucket)) == 0;
 }
+
+/* The hash mixes in the buckets of two dimensions. */
+_Static_assert(SCAN_MAX_DIMS == 2, "slot_of hashes two buckets");
 
 static size_t
 slot_of(const struct scan_tally *t, const struct scan_pair *p)
@@ -245,7 +248,7 @@ remap(struct scan_tally *into, const struct scan_tally *from, int d)
 static int
 merge_entries(struct scan_tally *into, const struct scan_tally *from)
 {
-	uint32_t *map[SCAN_MAX_DIMS] = { NULL, NULL };
+	uint32_t *map[SCAN_MAX_DIMS] = { NULL };
 	int rc = 0;
 
 	for (int d = 0; d < SCAN_MAX_DIMS && rc == 0; d++)
@@ -349,6 +352,9 @@ bucket_by(struct scan_tally *t, int d, const struct scan_record *r,
 	return bucket_of_text(&t->buckets[d], f->value, f->len, id);
 }
 
+/* A pair's buckets start zeroed: none, past the dimensions of --by. */
+_Static_assert(BUCKET_NONE == 0, "BUCKET_NONE is zero");
+
 /* The tally as a scan's sink: a record's pairs, in its buckets if it is
  * in the window. */
 static void
@@ -356,8 +362,7 @@ tally_record(void *arg, const struct scan_record *r)
 {
 	struct scan_tally *t = arg;
 	const struct scan_view *v = t->view;
-	struct scan_pair p = { 0, 0, { BUCKET_NONE, BUCKET_NONE },
-		r->weight };
+	struct scan_pair p = { .count = r->weight };
 	uint64_t n = r->weight * r->nhits;
 
 	if (v != NULL && (v->has_since || v->has_until)) {
