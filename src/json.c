@@ -113,34 +113,6 @@ json_init(struct json_reader *j, const struct json_sink *sink)
 	j->line_start = 1;
 }
 
-/* Are a[0..len) and b[0..len) the same, ASCII letters in any case? */
-static inline int
-same_folded(const char *a, const char *b, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x | 0x20);
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y | 0x20);
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
-
-/* The bit of a name, s[0..len) (len > 0), in a mask of names: by its
- * length and first and last letters, in any case. */
-static inline uint64_t
-name_bit(const char *s, size_t len)
-{
-	unsigned f = (unsigned char)(s[0] | 0x20);
-	unsigned l = (unsigned char)(s[len - 1] | 0x20);
-
-	return UINT64_C(1) << (((unsigned)len * 31u + f * 7u + l) & 63u);
-}
-
 /*
  * Name a key for the reader to look for, beyond KEY_LIST: a count (which
  * then replaces KEY_LIST's), a time field of a rank, a field of --by of an
@@ -160,8 +132,12 @@ json_name(struct json_reader *j, const char *name, enum key_kind kind,
 	n->len = strlen(name);
 	n->kind = kind;
 	n->rank = rank;
-	if (n->len > 0)
-		j->names_mask |= name_bit(name, n->len);
+	if (n->len > 0) {
+		j->names_first |= KEY_BIT(n->len,
+		    (unsigned char)(name[0] | 0x20));
+		j->names_last |= KEY_BIT(n->len,
+		    (unsigned char)(name[n->len - 1] | 0x20));
+	}
 	if (kind == KEY_COUNT)
 		j->count_named = 1;
 	return 0;
@@ -287,15 +263,16 @@ json_classify_named(struct json_reader *j, const char *s, size_t len)
 {
 	enum key_kind k;
 
-	for (int i = 0; (j->names_mask & name_bit(s, len)) && i < j->nnames;
-	    i++) {
-		const struct json_name *n = &j->names[i];
+	if (key_masks_have(j->names_first, j->names_last, s, len))
+		for (int i = 0; i < j->nnames; i++) {
+			const struct json_name *n = &j->names[i];
 
-		if (n->len == len && same_folded(s, n->name, len)) {
-			j->key_rank = n->rank;
-			return n->kind;
+			if (n->len == len &&
+			    strncasecmp(s, n->name, len) == 0) {
+				j->key_rank = n->rank;
+				return n->kind;
+			}
 		}
-	}
 	k = key_kind(s, len);
 	return k == KEY_COUNT && j->count_named ? KEY_NONE : k;
 }

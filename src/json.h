@@ -204,8 +204,8 @@ struct json_reader {
 	int top_reported;		/* records of it were reported */
 	struct json_name names[JSON_MAX_NAMES];	/* set with json_name */
 	int nnames;
-	uint64_t names_mask;		/* of their length, first and last
-					 * letters: most keys are none */
+	uint64_t names_first, names_last;	/* their KEY_BITs, as
+						 * key_masks_have takes */
 	int count_named;		/* a count name replaces KEY_LIST's */
 	int key_rank;			/* of the last key, if named */
 	int value_rank;			/* of the value being read */
