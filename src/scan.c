@@ -249,6 +249,14 @@ scan_read(struct scan *s, const char *buf, size_t n)
 	return 0;
 }
 
+/* How long the UTF-8 byte order mark that h[0..n) starts with is: 3, or
+ * 0 if it has none. */
+static size_t
+bom_len(const char *h, size_t n)
+{
+	return n >= 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 /*
  * Does the head of the input, h[0..n), show its format: is the line that
  * would be a CSV export's header whole, past a byte order mark and the
@@ -257,7 +265,7 @@ scan_read(struct scan *s, const char *buf, size_t n)
 static int
 head_decides(const char *h, size_t n)
 {
-	size_t i = n >= 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	size_t i = bom_len(h, n);
 	struct csv_head hd;
 
 	return csv_head(h + i, n - i, 0, &hd);
@@ -267,8 +275,7 @@ head_decides(const char *h, size_t n)
 static int
 scan_start_head(struct scan *s)
 {
-	size_t skip = s->nhead >= 3 && memcmp(s->head, "\xef\xbb\xbf", 3) == 0 ?
-	    3 : 0;
+	size_t skip = bom_len(s->head, s->nhead);
 	const char *h = s->head + skip;
 	size_t n = s->nhead - skip;
 
