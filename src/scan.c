@@ -92,22 +92,20 @@ json_start(struct scan *s)
 
 /*
  * The head of the input, buf[0..n) (less a byte order mark), shows its
- * format: a CSV export, with its dialect, or JSON and text.
+ * format: a CSV export, with its dialect and the *skip_lines before its
+ * header, or JSON and text (no lines to skip).
  */
 static int
-scan_start(struct scan *s, const char *buf, size_t n)
+scan_start(struct scan *s, const char *buf, size_t n, size_t *skip_lines)
 {
 	unsigned char delim = ',';
+	int csv = csv_dialect(buf, n, s->opt.count_field, &delim, skip_lines);
 
-	if (csv_dialect(buf, n, s->opt.count_field, &delim,
-	    &s->csv_skip_lines) && s->format == SCAN_AUTO)
-		s->format = SCAN_CSV;
-	else if (s->format == SCAN_AUTO)
-		s->format = SCAN_MIXED;
-	if (s->format != SCAN_CSV)
-		s->csv_skip_lines = 0;
+	if (s->format == SCAN_AUTO)
+		s->format = csv ? SCAN_CSV : SCAN_MIXED;
 	if (s->format == SCAN_CSV)
 		return csv_start(&s->c, &s->sink, delim, &s->opt);
+	*skip_lines = 0;
 	json_start(s);
 	return 0;
 }
@@ -277,13 +275,13 @@ scan_start_head(struct scan *s)
 {
 	size_t skip = bom_len(s->head, s->nhead);
 	const char *h = s->head + skip;
-	size_t n = s->nhead - skip;
+	size_t n = s->nhead - skip, skip_lines;
 
-	if (scan_start(s, h, n) != 0)
+	if (scan_start(s, h, n, &skip_lines) != 0)
 		return -1;
 	s->started = 1;
 	/* the lines before a CSV header are not records */
-	for (size_t i = 0; i < s->csv_skip_lines; i++) {
+	for (size_t i = 0; i < skip_lines; i++) {
 		const char *nl = memchr(h, '\n', n);
 		size_t len = (size_t)(nl - h) + 1;
 

@@ -196,7 +196,7 @@ csv_header_field(struct csvscan *c, const char *s, size_t len)
 
 	if (c->opt->want_time || c->opt->nfields > 0)
 		csv_header_other(c, s, len);
-	switch (column_key(s, len, c->count_field)) {
+	switch (column_key(s, len, c->opt->count_field)) {
 	case KEY_CODE:
 		col = &c->code_col;
 		break;
@@ -344,7 +344,6 @@ csv_start(struct csvscan *c, const struct scan_sink *sink,
 	memset(c, 0, sizeof(*c));
 	c->sink = sink;
 	c->opt = o;
-	c->count_field = o->count_field;
 	c->delim = delim;
 	c->header = 1;
 	c->code_col = c->subcode_col = c->count_col = -1;

@@ -26,6 +26,7 @@ scan_tally_view(struct scan_tally *t, const struct scan_view *v)
 	t->view = v;
 }
 
+/* Free the memory of t, left empty as scan_tally_init leaves it. */
 void
 scan_tally_free(struct scan_tally *t)
 {
@@ -307,7 +308,6 @@ scan_merge(struct scan_tally *into, struct scan_tally *from)
 	into->stats = st;
 	merge_stats(&into->stats, &from->stats);
 	scan_tally_free(from);
-	scan_tally_init(from);
 	return 0;
 }
 
