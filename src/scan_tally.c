@@ -44,18 +44,27 @@ same_key(const struct scan_pair *a, const struct scan_pair *b)
 	    memcmp(a->bucket, b->bucket, sizeof(a->bucket)) == 0;
 }
 
+/*
+ * Where a key k starts its probe in a table of n slots (a power of two),
+ * for both tables here: Fibonacci hashing, whose high bits are the best
+ * mixed.
+ */
+static size_t
+first_slot(uint64_t k, size_t n)
+{
+	return (size_t)((k * UINT64_C(0x9e3779b97f4a7c15)) >> 40) & (n - 1);
+}
+
 /* The hash mixes in the buckets of two dimensions. */
 _Static_assert(SCAN_MAX_DIMS == 2, "slot_of hashes two buckets");
 
 static size_t
 slot_of(const struct scan_tally *t, const struct scan_pair *p)
 {
-	uint64_t h = ((uint64_t)p->code << 32 | p->subcode) ^
-	    ((uint64_t)p->bucket[0] << 40 | (uint64_t)p->bucket[1] << 8);
-	size_t i;
+	size_t i = first_slot(((uint64_t)p->code << 32 | p->subcode) ^
+	    ((uint64_t)p->bucket[0] << 40 | (uint64_t)p->bucket[1] << 8),
+	    t->nslots);
 
-	h *= UINT64_C(0x9e3779b97f4a7c15);
-	i = (size_t)(h >> 40) & (t->nslots - 1);
 	while (t->slots[i].count != 0 && !same_key(&t->slots[i], p))
 		i = (i + 1) & (t->nslots - 1);
 	return i;
@@ -96,8 +105,7 @@ documented(uint32_t code, uint32_t subcode)
 static size_t
 known_slot(const struct scan_tally *t, uint64_t key)
 {
-	size_t i = (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 40) &
-	    (t->nknown_slots - 1);
+	size_t i = first_slot(key, t->nknown_slots);
 
 	while (t->known[i] != 0 && t->known[i] != key)
 		i = (i + 1) & (t->nknown_slots - 1);
