@@ -366,9 +366,139 @@ json_time(struct json_reader *j, const char *v, size_t len, size_t full)
 	r->has_time = full == len && parse_time(v, len, &r->time) == 0;
 }
 
-/* A field of --by: the first value of the record's is kept. */
+/* The value of the hex digits s[0..4) of a \uXXXX, or -1 if they are
+ * not; -2 if s[0..n) (n < 4) is cut short before them. */
+static long
+hex4(const char *s, size_t n)
+{
+	long u = 0;
+
+	for (size_t i = 0; i < 4; i++) {
+		int c;
+
+		if (i == n)
+			return -2;
+		c = s[i] | 0x20;
+		if (s[i] >= '0' && s[i] <= '9')
+			u = u << 4 | (s[i] - '0');
+		else if (c >= 'a' && c <= 'f')
+			u = u << 4 | (c - 'a' + 10);
+		else
+			return -1;
+	}
+	return u;
+}
+
+/*
+ * The character of the escape s[0..n) starts with (s[0] is a backslash),
+ * *len the bytes it takes: a surrogate pair is one, a lone surrogate
+ * U+FFFD.  -1 if it is none of JSON's (to be taken as written); -2 if it
+ * may be one cut short at n and cut is set (s holds the string's first
+ * bytes only).
+ */
+static long
+json_escape(const char *s, size_t n, int cut, size_t *len)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	const char *e;
+	long u, lo;
+
+	if (n < 2)
+		return cut ? -2 : -1;
+	if (s[1] != 'u') {
+		if ((e = memchr(from, s[1], sizeof(from) - 1)) == NULL)
+			return -1;
+		*len = 2;
+		return to[e - from];
+	}
+	if ((u = hex4(s + 2, n - 2)) < 0)
+		return u == -2 && cut ? -2 : -1;
+	*len = 6;
+	if (u < 0xd800 || u > 0xdfff)
+		return u;
+	if (u >= 0xdc00)
+		return 0xfffd;		/* a low surrogate first */
+	/* a high one: with the low one after it, one character */
+	if (n >= 8 && s[6] == '\\' && s[7] == 'u')
+		lo = hex4(s + 8, n - 8);
+	else
+		lo = n == 6 || (n == 7 && s[6] == '\\') ? -2 : -1;
+	if (lo >= 0xdc00 && lo <= 0xdfff) {
+		*len = 12;
+		return 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+	}
+	return lo == -2 && cut ? -2 : 0xfffd;
+}
+
+/* Put the UTF-8 of code point c at out[*n], if it fits before cap:
+ * returns 0, or -1 if it does not. */
+static int
+put_utf8(char *out, size_t *n, size_t cap, unsigned long c)
+{
+	unsigned char b[4];
+	size_t k;
+
+	if (c < 0x80) {
+		b[0] = (unsigned char)c;
+		k = 1;
+	} else if (c < 0x800) {
+		b[0] = (unsigned char)(0xc0 | c >> 6);
+		k = 2;
+	} else if (c < 0x10000) {
+		b[0] = (unsigned char)(0xe0 | c >> 12);
+		k = 3;
+	} else {
+		b[0] = (unsigned char)(0xf0 | c >> 18);
+		k = 4;
+	}
+	for (size_t i = 1; i < k; i++)
+		b[i] = (unsigned char)(0x80 | ((c >> (6 * (k - 1 - i))) & 0x3f));
+	if (*n + k > cap)
+		return -1;
+	memcpy(out + *n, b, k);
+	*n += k;
+	return 0;
+}
+
+/*
+ * The bytes of a JSON string, s[0..n), with their escapes decoded, into
+ * out[0..cap): returns the length.  cut: s holds only the string's first
+ * bytes, and an escape cut short at its end is dropped.  Other bytes are
+ * copied as they are.
+ */
+static size_t
+json_unescape(const char *s, size_t n, int cut, char *out, size_t cap)
+{
+	size_t i = 0, o = 0, k = 0;
+	long c;
+
+	while (i < n) {
+		c = s[i] == '\\' ? json_escape(s + i, n - i, cut, &k) : -1;
+		if (c == -2)
+			break;
+		if (c == -1) {
+			if (o == cap)
+				break;
+			out[o++] = s[i++];
+		} else if (put_utf8(out, &o, cap, (unsigned long)c) == 0)
+			i += k;
+		else
+			break;
+	}
+	return o;
+}
+
+/* A field's value is the same however the input is cut into chunks. */
+_Static_assert(JSON_FIELD_MAX <= JSON_SAVE_MAX, "a field's value is kept");
+
+/*
+ * A field of --by: the first value of the record's is kept, a string's
+ * escapes decoded (escaped set) from its first JSON_SAVE_MAX bytes, as
+ * many as the reader keeps however the input is cut.
+ */
 static void
-json_field(struct json_reader *j, const char *v, size_t len, size_t full)
+json_field(struct json_reader *j, const char *v, size_t len, size_t full,
+    int escaped)
 {
 	struct json_pending *r = json_own(j);
 	struct json_field *f;
@@ -380,6 +510,13 @@ json_field(struct json_reader *j, const char *v, size_t len, size_t full)
 	if (f->present || full == 0)
 		return;		/* the first value; "" is none */
 	f->present = 1;
+	if (escaped) {
+		if (len > JSON_SAVE_MAX)
+			len = JSON_SAVE_MAX;
+		f->len = json_unescape(v, len, full > len, f->value,
+		    JSON_FIELD_MAX);
+		return;
+	}
 	f->len = len < JSON_FIELD_MAX ? len : JSON_FIELD_MAX;
 	memcpy(f->value, v, f->len);
 }
@@ -403,7 +540,7 @@ json_value(struct json_reader *j, enum key_kind key, const char *v,
 		return;
 	}
 	if (key == KEY_FIELD) {
-		json_field(j, v, len, full);
+		json_field(j, v, len, full, 0);
 		return;
 	}
 	if (key == KEY_NAME) {
@@ -528,9 +665,11 @@ json_end_string(struct json_reader *j, const unsigned char *chunk,
 		    j->frame[j->depth - 1].kind == '{')
 			json_bad(j, j->value_of, JSON_BAD_STRING, text, kept,
 			    j->slen);	/* an escape is no plain number */
-		else if (!j->escaped || j->value_of == KEY_FIELD)
+		else if (!j->escaped)
 			json_value(j, j->value_of, text, kept, j->slen,
-			    JSON_BAD_STRING);	/* a field as written */
+			    JSON_BAD_STRING);
+		else if (j->value_of == KEY_FIELD)
+			json_field(j, text, kept, j->slen, 1);
 		j->value_of = KEY_NONE;
 	}
 	if (!j->str_is_key) {
