@@ -9,7 +9,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "keys.h"
 #include "scan_int.h"
@@ -55,19 +54,22 @@ const char *const scan_time_names[] = { TIME_KEY_LIST(TIME_NAME) };
 const size_t scan_ntime_names = sizeof(scan_time_names) /
     sizeof(scan_time_names[0]);
 
-/* Is name one the scanner reads already: a code, subcode, count or time
+/*
+ * Is name one the scanner reads already: a code, subcode, count or time
  * field, or a key that frames records ("records", "properties", a query
- * API table's)?  (--by cannot name it.) */
+ * API table's)?  It is read as the CSV reader reads a column's name, so
+ * that "TimeGenerated [UTC]" is TimeGenerated.  (--by cannot name it.)
+ */
 int
 scan_reserved_name(const char *name)
 {
 	size_t len = strlen(name);
-	enum key_kind k = key_kind(name, len);
+	const char *s = csv_column_name(name, &len);
 
-	if (k != KEY_NONE || strcasecmp(name, "properties") == 0)
+	if (key_kind(s, len) != KEY_NONE || csv_named(s, len, "properties"))
 		return 1;	/* a code, subcode, count, or what frames them */
 	for (size_t i = 0; i < scan_ntime_names; i++)
-		if (strcasecmp(name, scan_time_names[i]) == 0)
+		if (csv_named(s, len, scan_time_names[i]))
 			return 1;
 	return 0;
 }

@@ -21,9 +21,9 @@
 #include "timeparse.h"
 
 /* A column's name, s[0..*len): without surrounding blanks, quotes, a CR
- * and a " [UTC]" suffix. */
-static const char *
-column_name(const char *s, size_t *len)
+ * and a " [UTC]" suffix.  (scan_reserved_name reads --by so too.) */
+const char *
+csv_column_name(const char *s, size_t *len)
 {
 	const char *b;
 	size_t n = *len;
@@ -43,8 +43,9 @@ column_name(const char *s, size_t *len)
 	return s;
 }
 
-static int
-named(const char *s, size_t len, const char *name)
+/* Is s[0..len) name, in any case? */
+int
+csv_named(const char *s, size_t len, const char *name)
 {
 	return strlen(name) == len && strncasecmp(s, name, len) == 0;
 }
@@ -56,11 +57,11 @@ column_key(const char *s, size_t len, const char *count_field)
 {
 	enum key_kind k;
 
-	s = column_name(s, &len);
+	s = csv_column_name(s, &len);
 	k = key_kind(s, len);
 	if (count_field == NULL)
 		return k;
-	if (named(s, len, count_field))
+	if (csv_named(s, len, count_field))
 		return KEY_COUNT;
 	return k == KEY_COUNT ? KEY_NONE : k;
 }
@@ -178,12 +179,12 @@ csv_header_other(struct csvscan *c, const char *s, size_t len)
 {
 	const struct scan_options *o = c->opt;
 
-	s = column_name(s, &len);
+	s = csv_column_name(s, &len);
 	for (int i = 0; i < o->nfields; i++)
-		if (c->field_col[i] < 0 && named(s, len, o->fields[i]))
+		if (c->field_col[i] < 0 && csv_named(s, len, o->fields[i]))
 			c->field_col[i] = c->col;
 	for (int r = 0; o->want_time && r < c->time_rank; r++)
-		if (named(s, len, scan_time_names[r])) {
+		if (csv_named(s, len, scan_time_names[r])) {
 			c->time_col = c->col;
 			c->time_rank = r;
 		}

@@ -103,6 +103,8 @@ struct csv_head {
 	int named;
 };
 
+const char *csv_column_name(const char *s, size_t *len);
+int csv_named(const char *s, size_t len, const char *name);
 int csv_head(const char *h, size_t n, int whole, struct csv_head *hd);
 int csv_dialect(const char *head, size_t n, const char *count_field,
     unsigned char *delim, size_t *skip_lines);
