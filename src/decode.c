@@ -39,13 +39,12 @@ input_kind_todo(enum input_kind k)
 	return kinds[k].todo;
 }
 
-int
+void
 decode_init(struct decode *d, decode_out_fn *out, void *arg)
 {
 	memset(d, 0, sizeof(*d));
 	d->out = out;
 	d->arg = arg;
-	return 0;
 }
 
 void

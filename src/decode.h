@@ -72,7 +72,7 @@ struct decode {
 	const char *error;
 };
 
-int decode_init(struct decode *d, decode_out_fn *out, void *arg);
+void decode_init(struct decode *d, decode_out_fn *out, void *arg);
 enum decode_status decode_feed(struct decode *d, const unsigned char *p,
     size_t n);
 enum decode_status decode_finish(struct decode *d);

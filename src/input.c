@@ -103,33 +103,34 @@ static int walk(struct jobs *js, const char *dir);
 static int
 walk_entries(struct jobs *js, const char *dir, char **names, size_t n)
 {
+	size_t dlen = strlen(dir);
+	const char *sep = dir[dlen - 1] == '/' ? "" : "/";
 	char *path;
 	struct stat st;
 	struct job *j;
+	int rc = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(dir) + strlen(names[i]) + 2;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t len = dlen + strlen(names[i]) + 2;
+		int known;
 
 		if ((path = malloc(len)) == NULL)
 			return -1;
-		snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ?
-		    "" : "/", names[i]);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (walk(js, path) != 0) {
-				free(path);
-				return -1;
-			}
-		} else if ((j = add_job(js, path)) == NULL) {
-			free(path);
-			return -1;
-		} else if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		snprintf(path, len, "%s%s%s", dir, sep, names[i]);
+		/* one that cannot be looked at is a job: opening it says why */
+		known = lstat(path, &st) == 0;
+		if (known && S_ISDIR(st.st_mode))
+			rc = walk(js, path);
+		else if ((j = add_job(js, path)) == NULL)
+			rc = -1;
+		else if (known && !S_ISREG(st.st_mode)) {
 			job_say(j, S_ISLNK(st.st_mode) ? "a symbolic link, not "
 			    "followed" : "not a regular file, passed over");
 			j->done = 1;
 		}
 		free(path);
 	}
-	return 0;
+	return rc;
 }
 
 /* Walk a directory: its files, in name order, become jobs. */

@@ -74,7 +74,6 @@ struct json_field {
 	char value[JSON_FIELD_MAX];
 	size_t len;
 	int present;
-	int cut;		/* value holds only its first bytes */
 };
 
 /* A record that ended (or whose pairs filled JSON_MAX_HITS). */
@@ -83,7 +82,6 @@ struct json_record {
 	size_t nhits;
 	uint64_t weight;	/* its count, else 1 */
 	int bad;		/* a count that is not a number */
-	int more;		/* only some of its pairs: more follow */
 	int64_t time;		/* ms since 1970 UTC, if has_time */
 	int has_time;
 	const struct json_field *fields;	/* [JSON_MAX_FIELDS] */
@@ -138,8 +136,11 @@ enum json_role {
 	ROLE_PROPERTIES,	/* the "properties" object of a record */
 };
 
-/* The columns of a query API table the reader looks for, in order. */
-#define JSON_COLUMNS 6		/* code, subcode, count, time, 2 fields */
+/* The columns of a query API table the reader looks for, in order: the
+ * code, subcode, count and time, then the fields, by index. */
+enum { JSON_COL_CODE, JSON_COL_SUBCODE, JSON_COL_COUNT, JSON_COL_TIME,
+	JSON_COL_FIELD };
+#define JSON_COLUMNS (JSON_COL_FIELD + JSON_MAX_FIELDS)
 
 struct json_frame {
 	uint64_t order;
@@ -187,7 +188,6 @@ struct json_reader {
 	int escaped;			/* the string had an escape */
 	int in_escape;			/* a backslash ends the last chunk */
 	enum key_kind key;		/* the last string, as a key */
-	int last_string;		/* the last token was a string */
 	enum key_kind pending;		/* a known key and ':': the value
 					 * counts */
 	enum key_kind value_of;		/* the string, number or literal
@@ -204,8 +204,8 @@ struct json_reader {
 	int top_reported;		/* records of it were reported */
 	struct json_name names[JSON_MAX_NAMES];	/* set with json_name */
 	int nnames;
-	uint64_t names_mask;		/* of their length, first and last
-					 * letters: most keys are none */
+	uint64_t names_first, names_last;	/* their KEY_BITs, as
+						 * key_masks_have takes */
 	int count_named;		/* a count name replaces KEY_LIST's */
 	int key_rank;			/* of the last key, if named */
 	int value_rank;			/* of the value being read */

@@ -1,6 +1,6 @@
 /*
- * The key spellings of KEY_LIST, and reading "key=value" pairs of text.
- * No I/O.
+ * The key spellings of KEY_LIST, the value a count may have, and reading
+ * "key=value" pairs of text.  No I/O.
  */
 #include <stdint.h>
 #include <strings.h>
@@ -23,6 +23,29 @@ key_kind_known(const char *s, size_t len)
 		    strncasecmp(s, key_spellings[i].name, len) == 0)
 			return key_spellings[i].kind;
 	return KEY_NONE;
+}
+
+/*
+ * The count of a row of a summarized export, s[0..len): 1 to 13 digits
+ * (leading zeros included), at most KEY_COUNT_MAX.  Returns 0 with *out
+ * set, or -1 if it is no count.  The JSON and CSV readers both ask this.
+ */
+int
+parse_count(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t n = 0;
+
+	if (len == 0 || len > 13)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		n = n * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (n > KEY_COUNT_MAX)
+		return -1;
+	*out = n;
+	return 0;
 }
 
 static int

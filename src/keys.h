@@ -37,6 +37,8 @@
  * a count of calls, and sums stay far from overflowing. */
 #define KEY_COUNT_MAX UINT64_C(1000000000000)
 
+int parse_count(const char *s, size_t len, uint64_t *out);
+
 enum key_kind {
 	KEY_NONE, KEY_CODE, KEY_SUBCODE, KEY_COUNT, KEY_COLUMNS, KEY_ROWS,
 	KEY_NAME, KEY_RECORDS,
@@ -81,14 +83,21 @@ static const uint64_t key_mask_last = 0 KEY_LIST(KEY_MASK_LAST);
 #undef KEY_MASK
 #undef KEY_MASK_LAST
 
+/* May s[0..len) (len > 0) be one of the names whose bits are in first
+ * and last?  The JSON reader asks it of the names of its caller too. */
+static inline int
+key_masks_have(uint64_t first, uint64_t last, const char *s, size_t len)
+{
+	return (first & KEY_BIT(len, (unsigned char)(s[0] | 0x20))) &&
+	    (last & KEY_BIT(len, (unsigned char)(s[len - 1] | 0x20)));
+}
+
 /* What s[0..len) names, in any case. */
 static inline enum key_kind
 key_kind(const char *s, size_t len)
 {
 	if (len == 0 || len > KEY_MAX_LEN ||
-	    !(key_mask & KEY_BIT(len, (unsigned char)(s[0] | 0x20))) ||
-	    !(key_mask_last & KEY_BIT(len, (unsigned char)(s[len - 1] |
-	    0x20))))
+	    !key_masks_have(key_mask, key_mask_last, s, len))
 		return KEY_NONE;
 	return key_kind_known(s, len);
 }

@@ -9,7 +9,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "keys.h"
 #include "scan_int.h"
@@ -55,19 +54,22 @@ const char *const scan_time_names[] = { TIME_KEY_LIST(TIME_NAME) };
 const size_t scan_ntime_names = sizeof(scan_time_names) /
     sizeof(scan_time_names[0]);
 
-/* Is name one the scanner reads already: a code, subcode, count or time
+/*
+ * Is name one the scanner reads already: a code, subcode, count or time
  * field, or a key that frames records ("records", "properties", a query
- * API table's)?  (--by cannot name it.) */
+ * API table's)?  It is read as the CSV reader reads a column's name, so
+ * that "TimeGenerated [UTC]" is TimeGenerated.  (--by cannot name it.)
+ */
 int
 scan_reserved_name(const char *name)
 {
 	size_t len = strlen(name);
-	enum key_kind k = key_kind(name, len);
+	const char *s = csv_column_name(name, &len);
 
-	if (k != KEY_NONE || strcasecmp(name, "properties") == 0)
+	if (key_kind(s, len) != KEY_NONE || csv_named(s, len, "properties"))
 		return 1;	/* a code, subcode, count, or what frames them */
 	for (size_t i = 0; i < scan_ntime_names; i++)
-		if (strcasecmp(name, scan_time_names[i]) == 0)
+		if (csv_named(s, len, scan_time_names[i]))
 			return 1;
 	return 0;
 }
@@ -92,22 +94,20 @@ json_start(struct scan *s)
 
 /*
  * The head of the input, buf[0..n) (less a byte order mark), shows its
- * format: a CSV export, with its dialect, or JSON and text.
+ * format: a CSV export, with its dialect and the *skip_lines before its
+ * header, or JSON and text (no lines to skip).
  */
 static int
-scan_start(struct scan *s, const char *buf, size_t n)
+scan_start(struct scan *s, const char *buf, size_t n, size_t *skip_lines)
 {
 	unsigned char delim = ',';
+	int csv = csv_dialect(buf, n, s->opt.count_field, &delim, skip_lines);
 
-	if (csv_dialect(buf, n, s->opt.count_field, &delim,
-	    &s->csv_skip_lines) && s->format == SCAN_AUTO)
-		s->format = SCAN_CSV;
-	else if (s->format == SCAN_AUTO)
-		s->format = SCAN_MIXED;
-	if (s->format != SCAN_CSV)
-		s->csv_skip_lines = 0;
+	if (s->format == SCAN_AUTO)
+		s->format = csv ? SCAN_CSV : SCAN_MIXED;
 	if (s->format == SCAN_CSV)
 		return csv_start(&s->c, &s->sink, delim, &s->opt);
+	*skip_lines = 0;
 	json_start(s);
 	return 0;
 }
@@ -249,6 +249,14 @@ scan_read(struct scan *s, const char *buf, size_t n)
 	return 0;
 }
 
+/* How long the UTF-8 byte order mark that h[0..n) starts with is: 3, or
+ * 0 if it has none. */
+static size_t
+bom_len(const char *h, size_t n)
+{
+	return n >= 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 /*
  * Does the head of the input, h[0..n), show its format: is the line that
  * would be a CSV export's header whole, past a byte order mark and the
@@ -257,7 +265,7 @@ scan_read(struct scan *s, const char *buf, size_t n)
 static int
 head_decides(const char *h, size_t n)
 {
-	size_t i = n >= 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	size_t i = bom_len(h, n);
 	struct csv_head hd;
 
 	return csv_head(h + i, n - i, 0, &hd);
@@ -267,16 +275,15 @@ head_decides(const char *h, size_t n)
 static int
 scan_start_head(struct scan *s)
 {
-	size_t skip = s->nhead >= 3 && memcmp(s->head, "\xef\xbb\xbf", 3) == 0 ?
-	    3 : 0;
+	size_t skip = bom_len(s->head, s->nhead);
 	const char *h = s->head + skip;
-	size_t n = s->nhead - skip;
+	size_t n = s->nhead - skip, skip_lines;
 
-	if (scan_start(s, h, n) != 0)
+	if (scan_start(s, h, n, &skip_lines) != 0)
 		return -1;
 	s->started = 1;
 	/* the lines before a CSV header are not records */
-	for (size_t i = 0; i < s->csv_skip_lines; i++) {
+	for (size_t i = 0; i < skip_lines; i++) {
 		const char *nl = memchr(h, '\n', n);
 		size_t len = (size_t)(nl - h) + 1;
 

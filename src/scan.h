@@ -102,6 +102,9 @@ int scan_buffer(const char *buf, size_t n, size_t chunk,
  * window. */
 #define SCAN_MAX_DIMS 2
 
+/* Each --by may name a field. */
+_Static_assert(SCAN_MAX_FIELDS >= SCAN_MAX_DIMS, "a field for each --by");
+
 enum scan_dim_kind { DIM_HOUR, DIM_DAY, DIM_FIELD };
 
 struct scan_dim {

@@ -21,9 +21,9 @@
 #include "timeparse.h"
 
 /* A column's name, s[0..*len): without surrounding blanks, quotes, a CR
- * and a " [UTC]" suffix. */
-static const char *
-column_name(const char *s, size_t *len)
+ * and a " [UTC]" suffix.  (scan_reserved_name reads --by so too.) */
+const char *
+csv_column_name(const char *s, size_t *len)
 {
 	const char *b;
 	size_t n = *len;
@@ -43,8 +43,9 @@ column_name(const char *s, size_t *len)
 	return s;
 }
 
-static int
-named(const char *s, size_t len, const char *name)
+/* Is s[0..len) name, in any case? */
+int
+csv_named(const char *s, size_t len, const char *name)
 {
 	return strlen(name) == len && strncasecmp(s, name, len) == 0;
 }
@@ -56,11 +57,11 @@ column_key(const char *s, size_t len, const char *count_field)
 {
 	enum key_kind k;
 
-	s = column_name(s, &len);
+	s = csv_column_name(s, &len);
 	k = key_kind(s, len);
 	if (count_field == NULL)
 		return k;
-	if (named(s, len, count_field))
+	if (csv_named(s, len, count_field))
 		return KEY_COUNT;
 	return k == KEY_COUNT ? KEY_NONE : k;
 }
@@ -172,37 +173,18 @@ csv_dialect(const char *h, size_t n, const char *count_field,
 	return column_key(hd.line, hd.len, count_field) == KEY_CODE;
 }
 
-/* A count: a number of up to KEY_COUNT_MAX. */
-static int
-parse_count(const char *s, size_t len, uint64_t *out)
-{
-	uint64_t n = 0;
-
-	if (len == 0 || len > 13)
-		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		n = n * 10 + (uint64_t)(s[i] - '0');
-	}
-	if (n > KEY_COUNT_MAX)
-		return -1;
-	*out = n;
-	return 0;
-}
-
 /* A header field that may be the time or a field of --by. */
 static void
 csv_header_other(struct csvscan *c, const char *s, size_t len)
 {
 	const struct scan_options *o = c->opt;
 
-	s = column_name(s, &len);
+	s = csv_column_name(s, &len);
 	for (int i = 0; i < o->nfields; i++)
-		if (c->field_col[i] < 0 && named(s, len, o->fields[i]))
+		if (c->field_col[i] < 0 && csv_named(s, len, o->fields[i]))
 			c->field_col[i] = c->col;
 	for (int r = 0; o->want_time && r < c->time_rank; r++)
-		if (named(s, len, scan_time_names[r])) {
+		if (csv_named(s, len, scan_time_names[r])) {
 			c->time_col = c->col;
 			c->time_rank = r;
 		}
@@ -215,7 +197,7 @@ csv_header_field(struct csvscan *c, const char *s, size_t len)
 
 	if (c->opt->want_time || c->opt->nfields > 0)
 		csv_header_other(c, s, len);
-	switch (column_key(s, len, c->count_field)) {
+	switch (column_key(s, len, c->opt->count_field)) {
 	case KEY_CODE:
 		col = &c->code_col;
 		break;
@@ -243,12 +225,23 @@ csv_field_value(struct csvscan *c, int i, const char *s, size_t len)
 	c->has_field[i] = 1;
 }
 
+/* The field of --by in column col, or -1. */
+static int
+field_at(const struct csvscan *c, long col)
+{
+	for (int i = 0; i < SCAN_MAX_FIELDS; i++)
+		if (c->field_col[i] == col)
+			return i;
+	return -1;
+}
+
 static void
 csv_field(void *data, size_t len, void *arg)
 {
 	struct csvscan *c = arg;
 	const char *s = data != NULL ? data : "";
 	uint32_t n;
+	int i;
 
 	while (len > 0 && s[len - 1] == '\r')
 		len--;
@@ -256,8 +249,8 @@ csv_field(void *data, size_t len, void *arg)
 		csv_header_field(c, s, len);
 	else if (c->col == c->time_col)
 		c->has_time = parse_time(s, len, &c->time) == 0;
-	else if (c->col == c->field_col[0] || c->col == c->field_col[1])
-		csv_field_value(c, c->col == c->field_col[0] ? 0 : 1, s, len);
+	else if ((i = field_at(c, c->col)) >= 0)
+		csv_field_value(c, i, s, len);
 	else if (c->col == c->count_col) {
 		if (parse_count(s, len, &c->weight) != 0)
 			c->bad = 1;
@@ -352,11 +345,12 @@ csv_start(struct csvscan *c, const struct scan_sink *sink,
 	memset(c, 0, sizeof(*c));
 	c->sink = sink;
 	c->opt = o;
-	c->count_field = o->count_field;
 	c->delim = delim;
 	c->header = 1;
 	c->code_col = c->subcode_col = c->count_col = -1;
-	c->time_col = c->field_col[0] = c->field_col[1] = -1;
+	c->time_col = -1;
+	for (int i = 0; i < SCAN_MAX_FIELDS; i++)
+		c->field_col[i] = -1;
 	c->time_rank = (int)scan_ntime_names;
 	c->weight = 1;
 	return csv_parser_start(c);

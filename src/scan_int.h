@@ -44,7 +44,6 @@ extern const size_t scan_ntime_names;
 /* The CSV reader: libcsv's parser and where the columns are. */
 struct csvscan {
 	const struct scan_sink *sink;
-	const char *count_field;
 	const struct scan_options *opt;
 	long time_col, field_col[SCAN_MAX_FIELDS];
 	int time_rank;
@@ -88,8 +87,6 @@ struct scan {
 	char head[DETECT_MAX];		/* the input's start, until it shows
 					 * the format */
 	size_t nhead;
-	size_t csv_skip_lines;		/* lines before a CSV header: sep=,
-					 * #TYPE */
 };
 
 void text_start(struct text *x, int from_json);
@@ -106,6 +103,8 @@ struct csv_head {
 	int named;
 };
 
+const char *csv_column_name(const char *s, size_t *len);
+int csv_named(const char *s, size_t len, const char *name);
 int csv_head(const char *h, size_t n, int whole, struct csv_head *hd);
 int csv_dialect(const char *head, size_t n, const char *count_field,
     unsigned char *delim, size_t *skip_lines);

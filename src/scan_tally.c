@@ -26,6 +26,7 @@ scan_tally_view(struct scan_tally *t, const struct scan_view *v)
 	t->view = v;
 }
 
+/* Free the memory of t, left empty as scan_tally_init leaves it. */
 void
 scan_tally_free(struct scan_tally *t)
 {
@@ -40,18 +41,30 @@ static int
 same_key(const struct scan_pair *a, const struct scan_pair *b)
 {
 	return a->code == b->code && a->subcode == b->subcode &&
-	    a->bucket[0] == b->bucket[0] && a->bucket[1] == b->bucket[1];
+	    memcmp(a->bucket, b->bucket, sizeof(a->bucket)) == 0;
 }
+
+/*
+ * Where a key k starts its probe in a table of n slots (a power of two),
+ * for both tables here: Fibonacci hashing, whose high bits are the best
+ * mixed.
+ */
+static size_t
+first_slot(uint64_t k, size_t n)
+{
+	return (size_t)((k * UINT64_C(0x9e3779b97f4a7c15)) >> 40) & (n - 1);
+}
+
+/* The hash mixes in the buckets of two dimensions. */
+_Static_assert(SCAN_MAX_DIMS == 2, "slot_of hashes two buckets");
 
 static size_t
 slot_of(const struct scan_tally *t, const struct scan_pair *p)
 {
-	uint64_t h = ((uint64_t)p->code << 32 | p->subcode) ^
-	    ((uint64_t)p->bucket[0] << 40 | (uint64_t)p->bucket[1] << 8);
-	size_t i;
+	size_t i = first_slot(((uint64_t)p->code << 32 | p->subcode) ^
+	    ((uint64_t)p->bucket[0] << 40 | (uint64_t)p->bucket[1] << 8),
+	    t->nslots);
 
-	h *= UINT64_C(0x9e3779b97f4a7c15);
-	i = (size_t)(h >> 40) & (t->nslots - 1);
 	while (t->slots[i].count != 0 && !same_key(&t->slots[i], p))
 		i = (i + 1) & (t->nslots - 1);
 	return i;
@@ -92,8 +105,7 @@ documented(uint32_t code, uint32_t subcode)
 static size_t
 known_slot(const struct scan_tally *t, uint64_t key)
 {
-	size_t i = (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 40) &
-	    (t->nknown_slots - 1);
+	size_t i = first_slot(key, t->nknown_slots);
 
 	while (t->known[i] != 0 && t->known[i] != key)
 		i = (i + 1) & (t->nknown_slots - 1);
@@ -245,7 +257,7 @@ remap(struct scan_tally *into, const struct scan_tally *from, int d)
 static int
 merge_entries(struct scan_tally *into, const struct scan_tally *from)
 {
-	uint32_t *map[SCAN_MAX_DIMS] = { NULL, NULL };
+	uint32_t *map[SCAN_MAX_DIMS] = { NULL };
 	int rc = 0;
 
 	for (int d = 0; d < SCAN_MAX_DIMS && rc == 0; d++)
@@ -304,7 +316,6 @@ scan_merge(struct scan_tally *into, struct scan_tally *from)
 	into->stats = st;
 	merge_stats(&into->stats, &from->stats);
 	scan_tally_free(from);
-	scan_tally_init(from);
 	return 0;
 }
 
@@ -349,6 +360,9 @@ bucket_by(struct scan_tally *t, int d, const struct scan_record *r,
 	return bucket_of_text(&t->buckets[d], f->value, f->len, id);
 }
 
+/* A pair's buckets start zeroed: none, past the dimensions of --by. */
+_Static_assert(BUCKET_NONE == 0, "BUCKET_NONE is zero");
+
 /* The tally as a scan's sink: a record's pairs, in its buckets if it is
  * in the window. */
 static void
@@ -356,8 +370,7 @@ tally_record(void *arg, const struct scan_record *r)
 {
 	struct scan_tally *t = arg;
 	const struct scan_view *v = t->view;
-	struct scan_pair p = { 0, 0, { BUCKET_NONE, BUCKET_NONE },
-		r->weight };
+	struct scan_pair p = { .count = r->weight };
 	uint64_t n = r->weight * r->nhits;
 
 	if (v != NULL && (v->has_since || v->has_until)) {

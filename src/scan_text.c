@@ -126,9 +126,7 @@ text_record(struct text *x, const struct scan_sink *sink)
 			sink->skip(sink->arg, x->from_json ? SKIP_BAD_JSON :
 			    SKIP_NO_PAIR, 1);
 	}
-	x->len = 0;
-	x->braces = x->lines = x->too_long = x->from_json = 0;
-	x->bol = 1;
+	text_start(x, 0);
 }
 
 /* Start a record; from_json: it looked like JSON and was not. */
@@ -141,27 +139,16 @@ text_start(struct text *x, int from_json)
 	x->from_json = from_json;
 }
 
-/* The braces of p[0..n): '{' less '}'. */
+/* How many bytes c p[0..n) holds. */
 static int
-braces(const char *p, size_t n)
+count_byte(const char *p, size_t n, char c)
 {
-	int b = 0;
+	int k = 0;
 
-	for (const char *end = p + n; (p = memchr(p, '{', (size_t)(end - p))) !=
+	for (const char *end = p + n; (p = memchr(p, c, (size_t)(end - p))) !=
 	    NULL; p++)
-		b++;
-	return b;
-}
-
-static int
-closing(const char *p, size_t n)
-{
-	int b = 0;
-
-	for (const char *end = p + n; (p = memchr(p, '}', (size_t)(end - p))) !=
-	    NULL; p++)
-		b++;
-	return b;
+		k++;
+	return k;
 }
 
 /* Does the record's first line, whole in x->buf, end with a '{' (blanks
@@ -222,7 +209,7 @@ text_take(struct text *x, const char *p, const char *end,
 		memcpy(x->buf + x->len, p, n);
 		x->len += n;
 	}
-	x->braces += braces(p, n) - closing(p, n);
+	x->braces += count_byte(p, n, '{') - count_byte(p, n, '}');
 	if (nl == NULL)
 		return end;
 	if (goes_on(x))

@@ -49,7 +49,7 @@ decode_with(const void *in, size_t n, size_t chunk, struct sink *out,
 	enum decode_status st = DECODE_OK;
 
 	memset(out, 0, sizeof(*out));
-	ck_assert_int_eq(decode_init(&d, collect, out), 0);
+	decode_init(&d, collect, out);
 	for (size_t i = 0; i < n && st == DECODE_OK; i += chunk)
 		st = decode_feed(&d, p + i, n - i < chunk ? n - i : chunk);
 	if (st == DECODE_OK)

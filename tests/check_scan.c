@@ -726,6 +726,69 @@ START_TEST(test_scan_by_caps)
 }
 END_TEST
 
+/* The value of the --by field of the one pair of t ("" for none). */
+static const char *
+field_value(const struct scan_tally *t)
+{
+	for (size_t i = 0; i < t->nslots; i++) {
+		uint32_t b = t->slots[i].bucket[0];
+
+		if (t->slots[i].count != 0)
+			return b < BUCKET_FIRST ? "" : t->buckets[0].v[b].text;
+	}
+	return NULL;
+}
+
+/*
+ * A field's value read from JSON has its escapes decoded before it is
+ * cleaned for printing (a tab, CR or LF becomes a space, another control
+ * character U+FFFD): a surrogate pair is one character, a lone surrogate
+ * U+FFFD, an escape JSON has not stays as written.  A value longer than
+ * the bytes kept is cut the same whatever the chunks, an escape cut short
+ * dropped.
+ */
+START_TEST(test_scan_field_escapes)
+{
+	static const struct {
+		const char *json, *value;
+	} cases[] = {
+		{ "a\\tb\\u00e9c", "a b\xc3\xa9" "c" },
+		{ "\\\"\\\\\\/\\n\\r", "\"\\/  " },
+		{ "\\b\\f\\u0000", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "\\ud83d\\ude00!\\u20AC", "\xf0\x9f\x98\x80!\xe2\x82\xac" },
+		{ "\\ud800x\\udc00", "\xef\xbf\xbdx\xef\xbf\xbd" },
+		{ "\\ud800\\u0041\\ud800", "\xef\xbf\xbd" "A\xef\xbf\xbd" },
+		{ "\\q\\u12x", "\\q\\u12x" },
+	};
+	struct scan_view v = { { { DIM_FIELD, 0, "SdkVersion" } }, 1, 0, 0,
+		0, 0 };
+	struct scan_tally t;
+	char in[512], want[160];
+	int n;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(in, sizeof(in), "{\"code\":410,\"subCode\":3112,"
+		    "\"SdkVersion\":\"%s\"}\n", cases[i].json);
+		for (size_t chunk = 1; chunk <= 64; chunk += 9) {
+			scan_view(in, chunk, &v, &t);
+			ck_assert_str_eq(field_value(&t), cases[i].value);
+			scan_tally_free(&t);
+		}
+	}
+	/* 120 bytes and three escapes of 6: the first 128 bytes are kept,
+	 * the third escape cut short there */
+	n = snprintf(in, sizeof(in), "{\"code\":410,\"subCode\":3112,"
+	    "\"SdkVersion\":\"%.120d\\u00e9\\u00e9\\u00e9\"}\n", 0);
+	ck_assert_int_lt(n, (int)sizeof(in));
+	snprintf(want, sizeof(want), "%.120d\xc3\xa9", 0);
+	for (size_t chunk = 1; chunk <= 200; chunk += 13) {
+		scan_view(in, chunk, &v, &t);
+		ck_assert_str_eq(field_value(&t), want);
+		scan_tally_free(&t);
+	}
+}
+END_TEST
+
 Suite *
 scan_suite(void)
 {
@@ -746,6 +809,7 @@ scan_suite(void)
 	tcase_add_test(tc, test_scan_by_time_and_field);
 	tcase_add_test(tc, test_scan_window);
 	tcase_add_test(tc, test_scan_by_caps);
+	tcase_add_test(tc, test_scan_field_escapes);
 	suite_add_tcase(s, tc);
 	return s;
 }
