@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "utf8.h"
 
 #define ZOUT_SIZE ((size_t)128 * 1024)
 #define UOUT_SIZE ((size_t)64 * 1024)
@@ -86,33 +87,12 @@ magic(const unsigned char *p, size_t n)
 static int
 put_utf8(struct decode *d, size_t *n, unsigned long c)
 {
-	char *o;
-
 	if (*n + 4 > UOUT_SIZE) {
 		if (d->out(d->arg, d->uout, *n) != 0)
 			return -1;
 		*n = 0;
 	}
-	o = d->uout + *n;
-	if (c < 0x80) {
-		o[0] = (char)c;
-		*n += 1;
-	} else if (c < 0x800) {
-		o[0] = (char)(0xc0 | c >> 6);
-		o[1] = (char)(0x80 | (c & 0x3f));
-		*n += 2;
-	} else if (c < 0x10000) {
-		o[0] = (char)(0xe0 | c >> 12);
-		o[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		o[2] = (char)(0x80 | (c & 0x3f));
-		*n += 3;
-	} else {
-		o[0] = (char)(0xf0 | c >> 18);
-		o[1] = (char)(0x80 | (c >> 12 & 0x3f));
-		o[2] = (char)(0x80 | (c >> 6 & 0x3f));
-		o[3] = (char)(0x80 | (c & 0x3f));
-		*n += 4;
-	}
+	*n += utf8_encode(c, (unsigned char *)d->uout + *n);
 	return 0;
 }
 

@@ -32,6 +32,7 @@
 #endif
 #include "lookup.h"
 #include "timeparse.h"
+#include "utf8.h"
 
 /*
  * Which of the 8 bytes of v end a run of plain string bytes: a quote, a
@@ -436,23 +437,8 @@ static int
 put_utf8(char *out, size_t *n, size_t cap, unsigned long c)
 {
 	unsigned char b[4];
-	size_t k;
+	size_t k = utf8_encode(c, b);
 
-	if (c < 0x80) {
-		b[0] = (unsigned char)c;
-		k = 1;
-	} else if (c < 0x800) {
-		b[0] = (unsigned char)(0xc0 | c >> 6);
-		k = 2;
-	} else if (c < 0x10000) {
-		b[0] = (unsigned char)(0xe0 | c >> 12);
-		k = 3;
-	} else {
-		b[0] = (unsigned char)(0xf0 | c >> 18);
-		k = 4;
-	}
-	for (size_t i = 1; i < k; i++)
-		b[i] = (unsigned char)(0x80 | ((c >> (6 * (k - 1 - i))) & 0x3f));
 	if (*n + k > cap)
 		return -1;
 	memcpy(out + *n, b, k);

@@ -1,6 +1,7 @@
 /*
- * UTF-8 validation, shared by the generator (which checks the data) and
- * the log scanner (which checks what it copies from logs into its output).
+ * UTF-8 validation, decoding and encoding, shared by the generator (which
+ * checks the data) and the log readers (which check what they copy from
+ * logs into their output, and convert UTF-16 and JSON escapes).
  */
 #ifndef ACSDIAG_UTF8_H
 #define ACSDIAG_UTF8_H
@@ -49,6 +50,20 @@ utf8_decode(const unsigned char *s, int len)
 	for (int i = 1; i < len; i++)
 		c = c << 6 | (s[i] & 0x3f);
 	return c;
+}
+
+/* Write the UTF-8 of code point c (at most U+10FFFF) to out: returns its
+ * length, 1 to 4. */
+static inline size_t
+utf8_encode(unsigned long c, unsigned char out[4])
+{
+	size_t k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
+
+	for (size_t i = k - 1; i > 0; i--, c >>= 6)
+		out[i] = (unsigned char)(0x80 | (c & 0x3f));
+	out[0] = (unsigned char)(lead[k] | c);
+	return k;
 }
 
 #endif

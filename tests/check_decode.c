@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "decode.h"
+#include "utf8.h"
 
 /* What a decoder gave: all of it, in one growing buffer. */
 struct sink {
@@ -353,6 +354,28 @@ START_TEST(test_decode_binary_window)
 }
 END_TEST
 
+/* Every length of UTF-8 encoded, at its edges: valid, and decoded back. */
+START_TEST(test_utf8_encode)
+{
+	static const struct {
+		unsigned long c;
+		size_t len;
+	} t[] = {
+		{ 0, 1 }, { 0x7f, 1 }, { 0x80, 2 }, { 0x7ff, 2 }, { 0x800, 3 },
+		{ 0xfffd, 3 }, { 0xffff, 3 }, { 0x10000, 4 }, { 0x10ffff, 4 },
+	};
+	unsigned char b[4];
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_uint_eq(utf8_encode(t[i].c, b), t[i].len);
+		ck_assert_int_eq(utf8_sequence(b, t[i].len), (int)t[i].len);
+		ck_assert_uint_eq(utf8_decode(b, (int)t[i].len), t[i].c);
+	}
+	utf8_encode(0xe9, b);
+	ck_assert_int_eq(memcmp(b, "\xc3\xa9", 2), 0);
+}
+END_TEST
+
 Suite *
 decode_suite(void)
 {
@@ -367,6 +390,7 @@ decode_suite(void)
 	tcase_add_test(tc, test_decode_utf16_gzip);
 	tcase_add_test(tc, test_decode_unreadable);
 	tcase_add_test(tc, test_decode_binary_window);
+	tcase_add_test(tc, test_utf8_encode);
 	suite_add_tcase(s, tc);
 	return s;
 }
