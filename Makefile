@@ -61,13 +61,16 @@ endif
 
 CODES = $(wildcard codes/*.csv)
 
-CORE_OBJS = src/answer.o src/buckets.o src/decode.o src/escape.o \
-	src/json.o src/keys.o src/kql.o src/lookup.o src/query.o src/report.o src/scan.o \
-	src/scan_csv.o src/scan_tally.o src/scan_text.o src/search.o \
-	src/timeparse.o src/codes_gen.o
-OBJS = src/acsdiag.o src/annotate.o src/cli_scan.o src/export.o src/fmt.o \
-	src/hint.o src/input.o src/print.o src/print_scan.o \
-	src/print_table.o $(CORE_OBJS)
+# src/ holds one layer a folder (src/README.md): core, scan, cli, and gen,
+# the build-time generator.  A folder includes only from itself and the
+# layers below it (tests/layers.sh).
+LAYER_SRCS = $(filter-out src/core/codes_gen.c,$(wildcard src/$(1)/*.c))
+CORE_OBJS = $(patsubst %.c,%.o,$(call LAYER_SRCS,core)) src/core/codes_gen.o
+SCAN_OBJS = $(patsubst %.c,%.o,$(call LAYER_SRCS,scan))
+CLI_OBJS = $(patsubst %.c,%.o,$(call LAYER_SRCS,cli))
+# What the unit tests and the fuzz targets link: every layer below cli.
+LIB_OBJS = $(CORE_OBJS) $(SCAN_OBJS)
+OBJS = $(CLI_OBJS) $(LIB_OBJS)
 FUZZ_TARGETS = query search scan decode
 REPLAY_PROGS = tests/fuzz/replay_query tests/fuzz/replay_search \
 	tests/fuzz/replay_scan tests/fuzz/replay_decode
@@ -92,23 +95,23 @@ acsdiag: $(OBJS)
 src/%.o: src/%.c .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-src/acsdiag.o: ALL_CPPFLAGS += -DVERSION='"$(VERSION)"'
+src/cli/acsdiag.o: ALL_CPPFLAGS += -DVERSION='"$(VERSION)"'
 
 # The tables, generated from codes/*.csv; never committed.
-src/codes_gen.c: gencodes $(CODES)
+src/core/codes_gen.c: gencodes $(CODES)
 	./gencodes -o $@ codes
 
-gencodes: src/gencodes.c .build-flags
+gencodes: src/gen/gencodes.c .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
-		src/gencodes.c -lcsv
+		src/gen/gencodes.c -lcsv
 
 CHECK_SRCS = tests/check_core.c tests/check_decode.c tests/check_kql.c \
 	tests/check_query.c tests/check_scan.c tests/check_search.c \
 	tests/check_time.c
 
-tests/check_core: $(CHECK_SRCS) $(CORE_OBJS) .build-flags
+tests/check_core: $(CHECK_SRCS) $(LIB_OBJS) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(DEPFLAGS) \
-		$(ALL_LDFLAGS) -o $@ $(CHECK_SRCS) $(CORE_OBJS) $(LIBS) \
+		$(ALL_LDFLAGS) -o $@ $(CHECK_SRCS) $(LIB_OBJS) $(LIBS) \
 		$(CHECK_LIBS)
 
 tests/check_rows tests/csvread: .build-flags
@@ -118,19 +121,19 @@ tests/check_rows tests/csvread: .build-flags
 tests/check_rows: tests/check_rows.c
 tests/csvread: tests/csvread.c
 
-$(REPLAY_PROGS): tests/fuzz/replay.c $(CORE_OBJS) .build-flags
+$(REPLAY_PROGS): tests/fuzz/replay.c $(LIB_OBJS) .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
 		tests/fuzz/replay.c tests/fuzz/fuzz_$(@:tests/fuzz/replay_%=%).c \
-		$(CORE_OBJS) $(LIBS)
+		$(LIB_OBJS) $(LIBS)
 
 tests/genlog tests/benchrun: .build-flags
 	$(CC) $(ALL_CFLAGS) $(ALL_CPPFLAGS) $(DEPFLAGS) $(ALL_LDFLAGS) -o $@ \
 		$(filter %.c %.o,$^)
 
-tests/genlog: tests/genlog.c src/timeparse.o
+tests/genlog: tests/genlog.c src/core/timeparse.o
 tests/benchrun: tests/benchrun.c
 
--include $(wildcard src/*.d tests/*.d tests/fuzz/*.d gencodes.d)
+-include $(wildcard src/*/*.d tests/*.d tests/fuzz/*.d gencodes.d)
 
 check: acsdiag man/acsdiag.1 gencodes $(TEST_PROGS)
 	./tests/check_core
@@ -234,12 +237,12 @@ TIDY_CHECKS = -*,bugprone-*,cert-*,clang-analyzer-*,-cert-err33-c,\
 -bugprone-easily-swappable-parameters,\
 -clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling
 
-lint: src/codes_gen.c
+lint: src/core/codes_gen.c
 	cppcheck --error-exitcode=1 --enable=warning,portability,performance \
 		--inline-suppr --quiet --std=c11 -Isrc \
-		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE src/*.c
+		-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE src/*/*.c
 	clang-tidy --quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' \
-		src/*.c -- -std=c11 -Isrc -D_POSIX_C_SOURCE=200809L \
+		src/*/*.c -- -std=c11 -Isrc -D_POSIX_C_SOURCE=200809L \
 		-D_DEFAULT_SOURCE
 
 # libFuzzer targets, each run FUZZ_SECONDS from its seed corpus; new
@@ -251,7 +254,7 @@ FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-D_DEFAULT_SOURCE
 FUZZ_SRCS = $(CORE_OBJS:.o=.c)
 
-fuzz: src/codes_gen.c
+fuzz: src/core/codes_gen.c
 	for t in $(FUZZ_TARGETS); do \
 		$(FUZZ_CC) $(FUZZ_CFLAGS) -o tests/fuzz/fuzz_$$t \
 			tests/fuzz/fuzz_$$t.c $(FUZZ_SRCS) $(LIBS) || exit 1; \
@@ -283,9 +286,10 @@ uninstall:
 		$(DESTDIR)$(FISHCOMPDIR)/acsdiag.fish
 
 clean:
-	rm -f acsdiag gencodes src/*.o src/codes_gen.c src/codes_gen.c.tmp \
+	rm -f acsdiag gencodes src/*/*.o src/core/codes_gen.c \
+		src/core/codes_gen.c.tmp \
 		man/acsdiag.1 man/acsdiag.1.tmp \
-		src/*.d gencodes.d tests/*.d tests/fuzz/*.d .build-flags \
+		src/*/*.d gencodes.d tests/*.d tests/fuzz/*.d .build-flags \
 		$(TEST_PROGS) tests/benchrun $(BENCH_DATA) tests/bench.out \
 		tests/acsdiag-portable \
 		$(FUZZ_TARGETS:%=tests/fuzz/fuzz_%)

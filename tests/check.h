@@ -10,9 +10,9 @@
 
 #include <check.h>
 
-#include "answer.h"
-#include "codes.h"
-#include "query.h"
+#include "core/answer.h"
+#include "core/codes.h"
+#include "core/query.h"
 
 /* Room for every entry a lookup or search finds. */
 #define CAP 1024

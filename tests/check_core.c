@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "lookup.h"
-#include "report.h"
-#include "scan.h"
+#include "core/lookup.h"
+#include "scan/report.h"
+#include "scan/scan.h"
 
 const struct acs_entry *buf[CAP];
 

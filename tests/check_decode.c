@@ -10,8 +10,8 @@
 #include <zlib.h>
 
 #include "check.h"
-#include "decode.h"
-#include "utf8.h"
+#include "scan/decode.h"
+#include "core/utf8.h"
 
 /* What a decoder gave: all of it, in one growing buffer. */
 struct sink {

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "kql.h"
-#include "timeparse.h"
+#include "scan/kql.h"
+#include "core/timeparse.h"
 
 /* What f writes, as a string (to be freed). */
 static char *

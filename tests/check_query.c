@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "keys.h"
-#include "lookup.h"
+#include "core/keys.h"
+#include "core/lookup.h"
 
 static struct query
 query_ok(const char *text)

@@ -9,11 +9,11 @@
 #include <string.h>
 
 #include "check.h"
-#include "keys.h"
-#include "lookup.h"
-#include "report.h"
-#include "scan.h"
-#include "timeparse.h"
+#include "core/keys.h"
+#include "core/lookup.h"
+#include "scan/report.h"
+#include "scan/scan.h"
+#include "core/timeparse.h"
 
 static uint64_t
 tally_count(const struct scan_tally *t, uint32_t code, uint32_t subcode)

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "lookup.h"
-#include "search.h"
+#include "core/lookup.h"
+#include "core/search.h"
 
 static size_t
 search(const char *const *words, size_t n, int regex, uint64_t tables,

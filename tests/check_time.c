@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buckets.h"
+#include "scan/buckets.h"
 #include "check.h"
-#include "timeparse.h"
+#include "core/timeparse.h"
 
 /* 2026-11-26T00:00:00Z */
 #define DAY0 (INT64_C(20783) * MS_PER_DAY)

@@ -81,7 +81,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "timeparse.h"
+#include "core/timeparse.h"
 
 #define OUT_BUFSIZE	(1024 * 1024)
 #define REC_MAX		4096		/* longest record written, bytes */

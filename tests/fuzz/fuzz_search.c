@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lookup.h"
-#include "search.h"
+#include "core/lookup.h"
+#include "core/search.h"
 
 #define MAX_WORDS 8
 

@@ -22,9 +22,9 @@
 
 #include <csv.h>
 
-#include "codes.h"
-#include "fold.h"
-#include "utf8.h"
+#include "core/codes.h"
+#include "core/fold.h"
+#include "core/utf8.h"
 
 struct record {
 	char **fields;

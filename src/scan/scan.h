@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "buckets.h"
-#include "json.h"
+#include "core/json.h"
 
 /* A pair's subcode when the record had none. */
 #define SCAN_NO_SUBCODE JSON_NO_SUBCODE

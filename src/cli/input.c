@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "decode.h"
+#include "scan/decode.h"
 #include "input.h"
 
 #define READ_SIZE ((size_t)128 * 1024)

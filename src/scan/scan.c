@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keys.h"
+#include "core/keys.h"
 #include "scan_int.h"
 
 static uint64_t

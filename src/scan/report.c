@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lookup.h"
+#include "core/lookup.h"
 #include "report.h"
-#include "timeparse.h"
+#include "core/timeparse.h"
 
 /* A code alone: the entries that describe it alone, else its class. */
 static void

@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "lookup.h"
+#include "core/lookup.h"
 #include "print.h"
-#include "report.h"
-#include "timeparse.h"
+#include "scan/report.h"
+#include "core/timeparse.h"
 
 /* The bucket values of entry p, each followed by a tab. */
 static void

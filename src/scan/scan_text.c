@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
-#include "keys.h"
-#include "lookup.h"
+#include "core/fold.h"
+#include "core/keys.h"
+#include "core/lookup.h"
 #include "scan_int.h"
-#include "timeparse.h"
+#include "core/timeparse.h"
 
 /* Most pairs one text record reports at once. */
 #define TEXT_MAX_HITS 64

@@ -11,10 +11,10 @@
 
 #include <csv.h>
 
-#include "answer.h"
+#include "core/answer.h"
 #include "cli.h"
 #include "fmt.h"
-#include "lookup.h"
+#include "core/lookup.h"
 #include "print.h"
 
 /* The fields of an entry, in the order of --json. */

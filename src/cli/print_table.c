@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "lookup.h"
+#include "core/lookup.h"
 #include "print.h"
-#include "report.h"
-#include "timeparse.h"
+#include "scan/report.h"
+#include "core/timeparse.h"
 
 #define BAR_CELLS 10		/* a share bar: 100% fills them */
 #define SPARK_MAX 24		/* most cells of a sparkline */

@@ -12,12 +12,12 @@
 #include "cli.h"
 #include "fmt.h"
 #include "input.h"
-#include "json.h"
-#include "kql.h"
-#include "lookup.h"
+#include "core/json.h"
+#include "scan/kql.h"
+#include "core/lookup.h"
 #include "print.h"
-#include "report.h"
-#include "timeparse.h"
+#include "scan/report.h"
+#include "core/timeparse.h"
 
 static struct {
 	struct input_options input;

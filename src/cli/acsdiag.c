@@ -15,15 +15,15 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "answer.h"
+#include "core/answer.h"
 #include "cli.h"
 #include "hint.h"
 #include "input.h"
-#include "lookup.h"
+#include "core/lookup.h"
 #include "print.h"
-#include "query.h"
-#include "scan.h"
-#include "search.h"
+#include "core/query.h"
+#include "scan/scan.h"
+#include "core/search.h"
 
 #ifndef VERSION
 #define VERSION "unknown"

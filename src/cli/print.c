@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "lookup.h"
+#include "core/lookup.h"
 #include "print.h"
-#include "scan.h"
-#include "search.h"
+#include "scan/scan.h"
+#include "core/search.h"
 
 /* Width of the "Category: " labels that start each field of an entry. */
 #define LABEL_WIDTH 10

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "escape.h"
+#include "core/escape.h"
 #include "kql.h"
 
 /* Write s to b. */
@@ -21,8 +21,8 @@ emit(FILE *b, const char *s)
 {
 	fputs(s, b);
 }
-#include "lookup.h"
-#include "timeparse.h"
+#include "core/lookup.h"
+#include "core/timeparse.h"
 
 static const struct kql_column call_summary[] = {
 	{ "TimeGenerated", "datetime" }, { "CallStartTime", "datetime" },

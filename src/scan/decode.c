@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "decode.h"
-#include "utf8.h"
+#include "core/utf8.h"
 
 #define ZOUT_SIZE ((size_t)128 * 1024)
 #define UOUT_SIZE ((size_t)64 * 1024)

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "hint.h"
-#include "lookup.h"
-#include "query.h"
+#include "core/lookup.h"
+#include "core/query.h"
 
 /* Most items a hint lists before "and N more". */
 #define HINT_MAX 12

@@ -8,7 +8,7 @@
 #ifndef ACSDIAG_INPUT_H
 #define ACSDIAG_INPUT_H
 
-#include "scan.h"
+#include "scan/scan.h"
 
 struct input_options {
 	struct scan_options scan;

@@ -15,10 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "keys.h"
-#include "lookup.h"
+#include "core/keys.h"
+#include "core/lookup.h"
 #include "scan_int.h"
-#include "timeparse.h"
+#include "core/timeparse.h"
 
 /* A column's name, s[0..*len): without surrounding blanks, quotes, a CR
  * and a " [UTC]" suffix.  (scan_reserved_name reads --by so too.) */

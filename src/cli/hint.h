@@ -7,8 +7,8 @@
 
 #include <stdint.h>
 
-#include "answer.h"
-#include "search.h"
+#include "core/answer.h"
+#include "core/search.h"
 
 /* Where the hints look and how they start each line: "stdin:3: " in batch
  * mode, else "". */

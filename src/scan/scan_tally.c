@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lookup.h"
+#include "core/lookup.h"
 #include "scan.h"
-#include "timeparse.h"
+#include "core/timeparse.h"
 
 void
 scan_tally_init(struct scan_tally *t)

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "core/escape.h"
 #include "fmt.h"
-#include "lookup.h"
+#include "core/lookup.h"
 
 /* The line being built. */
 struct buf line;

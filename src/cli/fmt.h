@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "print.h"
-#include "report.h"
+#include "scan/report.h"
 
 #define BOLD "\033[1m"
 #define GREEN "\033[32m"

@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "answer.h"
-#include "codes.h"
+#include "core/answer.h"
+#include "core/codes.h"
 #include "scan.h"
 
 /* Most entries a pair's report lists (403/510403: call end and PSTN). */

@@ -12,7 +12,7 @@
 
 #include <csv.h>
 
-#include "json.h"
+#include "core/json.h"
 #include "scan.h"
 
 #define TEXT_LINE_MAX ((size_t)1024 * 1024)	/* a longer line is skipped */

@@ -20,9 +20,9 @@
 
 #include "cli.h"
 #include "fmt.h"
-#include "lookup.h"
-#include "report.h"
-#include "scan.h"
+#include "core/lookup.h"
+#include "scan/report.h"
+#include "scan/scan.h"
 
 #define READ_SIZE ((size_t)64 * 1024)
 #define OUT_SIZE ((size_t)64 * 1024)	/* written at once */

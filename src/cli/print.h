@@ -9,10 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "answer.h"
-#include "codes.h"
-#include "report.h"
-#include "search.h"
+#include "core/answer.h"
+#include "core/codes.h"
+#include "scan/report.h"
+#include "core/search.h"
 
 enum format {
 	FORMAT_LONG,		/* whole entries, labelled fields */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "buckets.h"
-#include "utf8.h"
+#include "core/utf8.h"
 
 void
 buckets_init(struct buckets *b)
