@@ -147,6 +147,8 @@ check: acsdiag man/acsdiag.1 gencodes $(TEST_PROGS)
 			$$(ls -d tests/fuzz/regress/$$t/* 2>/dev/null) || exit 1; \
 	done
 	sh tests/docs.sh ./acsdiag
+	sh tests/layers.sh src
+	sh tests/layers-selftest.sh $(CC)
 	sh tests/completion.sh ./acsdiag
 	MAKE=$(MAKE) sh tests/install.sh
 

@@ -17,6 +17,7 @@
 
 #include "core/answer.h"
 #include "cli.h"
+#include "util.h"
 #include "hint.h"
 #include "input.h"
 #include "core/lookup.h"
@@ -151,27 +152,6 @@ static struct {
 	uint64_t tables;
 	const char *where;	/* "stdin:3: " in batch mode, else "" */
 } opt = { .tables = ACS_ALL_TABLES, .where = "" };
-
-/* s for a message: bytes other than printable ASCII escaped, long input
- * cut. */
-const char *
-printable(const char *s, char *buf, size_t size)
-{
-	return quote_input(s, strlen(s), buf, size);
-}
-
-/* Print a usage error, one line and a hint, and exit 2. */
-_Noreturn void
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-	fputs("Try 'acsdiag --help' for more information.\n", stderr);
-	exit(EXIT_TROUBLE);
-}
 
 static const struct acs_entry **
 entry_buffer(void)
@@ -757,47 +737,55 @@ finish(int status)
 	return status;
 }
 
-int
-main(int argc, char *argv[])
-{
-	static const struct option longopts[] = {
-		{ "regex",	no_argument,		NULL,	'E' },
-		{ "help",	no_argument,		NULL,	'h' },
-		{ "long",	no_argument,		NULL,	'l' },
-		{ "fields",	required_argument,	NULL,	'o' },
-		{ "jobs",	required_argument,	NULL,	'j' },
-		{ "quiet",	no_argument,		NULL,	'q' },
-		{ "recursive",	no_argument,		NULL,	'r' },
-		{ "search",	no_argument,		NULL,	's' },
-		{ "table",	required_argument,	NULL,	't' },
-		{ "version",	no_argument,		NULL,	'V' },
-		{ "exact",	no_argument,		NULL,	'x' },
-		{ "color",	optional_argument,	NULL,	OPT_COLOR },
-		{ "json",	no_argument,		NULL,	OPT_JSON },
-		{ "list",	no_argument,		NULL,	OPT_LIST },
-		{ "tables",	no_argument,		NULL,	OPT_TABLES },
-		{ "tips",	no_argument,		NULL,	OPT_TIPS },
-		{ "no-tips",	no_argument,		NULL,	OPT_NO_TIPS },
-		{ "complete",	required_argument,	NULL,	OPT_COMPLETE },
-		{ "scan",	no_argument,		NULL,	OPT_SCAN },
-		{ "count-field", required_argument,	NULL,	OPT_COUNT_FIELD },
-		{ "since",	required_argument,	NULL,	OPT_SINCE },
-		{ "until",	required_argument,	NULL,	OPT_UNTIL },
-		{ "by",		required_argument,	NULL,	OPT_BY },
-		{ "annotate",	no_argument,		NULL,	OPT_ANNOTATE },
-		{ "kql",	no_argument,		NULL,	OPT_KQL },
-		{ "kql-table",	required_argument,	NULL,	OPT_KQL_TABLE },
-		{ "export",	required_argument,	NULL,	OPT_EXPORT },
-		{ NULL,		0,			NULL,	0 },
-	};
-	enum mode mode = MODE_LOOKUP;
-	uint64_t tables = 0;
-	char buf[80];
-	const char *complete = NULL, *scan_only, *kql_table = NULL;
-	const char *export = NULL;
-	int ch, regex = 0, status, json = 0, long_format = 0, color = -1;
+/* What the options ask for, once parsed. */
+struct cmdline {
+	enum mode mode;
+	uint64_t tables;		/* -t, or 0 */
+	const char *complete;		/* --complete=WHAT */
+	const char *kql_table;		/* --kql-table */
+	const char *export;		/* --export FORMAT */
+	int regex, json, long_format;
+	int color;			/* --color: -1 auto, 0 never, 1 always */
+};
 
-	signal(SIGPIPE, SIG_DFL);
+static const struct option longopts[] = {
+	{ "regex",	no_argument,		NULL,	'E' },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "long",	no_argument,		NULL,	'l' },
+	{ "fields",	required_argument,	NULL,	'o' },
+	{ "jobs",	required_argument,	NULL,	'j' },
+	{ "quiet",	no_argument,		NULL,	'q' },
+	{ "recursive",	no_argument,		NULL,	'r' },
+	{ "search",	no_argument,		NULL,	's' },
+	{ "table",	required_argument,	NULL,	't' },
+	{ "version",	no_argument,		NULL,	'V' },
+	{ "exact",	no_argument,		NULL,	'x' },
+	{ "color",	optional_argument,	NULL,	OPT_COLOR },
+	{ "json",	no_argument,		NULL,	OPT_JSON },
+	{ "list",	no_argument,		NULL,	OPT_LIST },
+	{ "tables",	no_argument,		NULL,	OPT_TABLES },
+	{ "tips",	no_argument,		NULL,	OPT_TIPS },
+	{ "no-tips",	no_argument,		NULL,	OPT_NO_TIPS },
+	{ "complete",	required_argument,	NULL,	OPT_COMPLETE },
+	{ "scan",	no_argument,		NULL,	OPT_SCAN },
+	{ "count-field", required_argument,	NULL,	OPT_COUNT_FIELD },
+	{ "since",	required_argument,	NULL,	OPT_SINCE },
+	{ "until",	required_argument,	NULL,	OPT_UNTIL },
+	{ "by",		required_argument,	NULL,	OPT_BY },
+	{ "annotate",	no_argument,		NULL,	OPT_ANNOTATE },
+	{ "kql",	no_argument,		NULL,	OPT_KQL },
+	{ "kql-table",	required_argument,	NULL,	OPT_KQL_TABLE },
+	{ "export",	required_argument,	NULL,	OPT_EXPORT },
+	{ NULL,		0,			NULL,	0 },
+};
+
+/* Read the options into c and the settings they make (opt, out); -h and
+ * -V print and exit here. */
+static void
+parse_options(int argc, char *argv[], struct cmdline *c)
+{
+	int ch;
+
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":Ehj:lo:qrst:Vx", longopts,
 	    NULL)) != -1) {
@@ -805,16 +793,16 @@ main(int argc, char *argv[])
 			continue;
 		switch (ch) {
 		case 'E':
-			regex = 1;
-			set_mode(&mode, MODE_SEARCH, "--regex");
+			c->regex = 1;
+			set_mode(&c->mode, MODE_SEARCH, "--regex");
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
 			fputs(options_text, stdout);
-			return finish(EXIT_FOUND);
+			exit(finish(EXIT_FOUND));
 		case 'l':
-			long_format = 1;
+			c->long_format = 1;
 			break;
 		case 'o':
 			fields_option(optarg);
@@ -823,14 +811,14 @@ main(int argc, char *argv[])
 			opt.quiet = 1;
 			break;
 		case 's':
-			set_mode(&mode, MODE_SEARCH, "--search");
+			set_mode(&c->mode, MODE_SEARCH, "--search");
 			break;
 		case 't':
-			table_option(optarg, &tables);
+			table_option(optarg, &c->tables);
 			break;
 		case 'V':
 			print_version();
-			return finish(EXIT_FOUND);
+			exit(finish(EXIT_FOUND));
 		case 'x':
 			opt.exact = 1;
 			break;
@@ -841,118 +829,142 @@ main(int argc, char *argv[])
 			    strcmp(argv[optind], "auto") == 0))
 				usage_error("--color takes its value after '=': "
 				    "--color=%s", argv[optind]);
-			color = color_option(optarg);
+			c->color = color_option(optarg);
 			break;
 		case OPT_JSON:
-			json = 1;
+			c->json = 1;
 			break;
 		case OPT_LIST:
-			set_mode(&mode, MODE_LIST, "--list");
+			set_mode(&c->mode, MODE_LIST, "--list");
 			break;
 		case OPT_TABLES:
-			set_mode(&mode, MODE_TABLES, "--tables");
+			set_mode(&c->mode, MODE_TABLES, "--tables");
 			break;
 		case OPT_TIPS:
-			set_mode(&mode, MODE_TIPS, "--tips");
+			set_mode(&c->mode, MODE_TIPS, "--tips");
 			break;
 		case OPT_NO_TIPS:
 			out.no_tips = 1;
 			break;
 		case OPT_SCAN:
-			set_mode(&mode, MODE_SCAN, "--scan");
+			set_mode(&c->mode, MODE_SCAN, "--scan");
 			break;
 		case OPT_ANNOTATE:
-			set_mode(&mode, MODE_ANNOTATE, "--annotate");
+			set_mode(&c->mode, MODE_ANNOTATE, "--annotate");
 			break;
 		case OPT_KQL:
-			set_mode(&mode, MODE_KQL, "--kql");
+			set_mode(&c->mode, MODE_KQL, "--kql");
 			break;
 		case OPT_KQL_TABLE:
-			kql_table = optarg;
+			c->kql_table = optarg;
 			break;
 		case OPT_EXPORT:
-			set_mode(&mode, MODE_EXPORT, "--export");
-			export = optarg;
+			set_mode(&c->mode, MODE_EXPORT, "--export");
+			c->export = optarg;
 			break;
 		case OPT_COMPLETE:
-			set_mode(&mode, MODE_COMPLETE, "--complete");
-			complete = optarg;
+			set_mode(&c->mode, MODE_COMPLETE, "--complete");
+			c->complete = optarg;
 			break;
 		default:
 			bad_option(ch, argv, longopts);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (tables != 0)
-		opt.tables = tables;
-	if (json && out.nfields > 0)
+}
+
+/* Check that the options fit together and set the output's format. */
+static void
+settle_options(const struct cmdline *c)
+{
+	const char *scan_only;
+
+	if (c->tables != 0)
+		opt.tables = c->tables;
+	if (c->json && out.nfields > 0)
 		usage_error("--json and --fields cannot be used together");
-	check_options(mode, tables != 0, long_format, json, color);
-	if ((scan_only = scan_option_used(mode == MODE_KQL)) != NULL &&
-	    mode != MODE_SCAN)
-		usage_error("%s does not apply to %s", scan_only, mode ==
-		    MODE_LOOKUP ? "a lookup" : mode == MODE_ANNOTATE ?
-		    "--annotate" : mode == MODE_KQL ? "--kql" :
+	check_options(c->mode, c->tables != 0, c->long_format, c->json,
+	    c->color);
+	if ((scan_only = scan_option_used(c->mode == MODE_KQL)) != NULL &&
+	    c->mode != MODE_SCAN)
+		usage_error("%s does not apply to %s", scan_only, c->mode ==
+		    MODE_LOOKUP ? "a lookup" : c->mode == MODE_ANNOTATE ?
+		    "--annotate" : c->mode == MODE_KQL ? "--kql" :
 		    "anything but --scan");
-	if (kql_table != NULL && mode != MODE_KQL)
-		usage_error("--kql-table does not apply to %s", mode ==
+	if (c->kql_table != NULL && c->mode != MODE_KQL)
+		usage_error("--kql-table does not apply to %s", c->mode ==
 		    MODE_LOOKUP ? "a lookup" : "anything but --kql");
 	scan_options_done();
-	if (json)
+	if (c->json)
 		out.format = FORMAT_JSON;
 	else if (out.nfields > 0)
 		out.format = FORMAT_FIELDS;
-	else if ((mode == MODE_SEARCH || mode == MODE_LIST ||
-	    mode == MODE_SCAN) && !long_format)
+	else if ((c->mode == MODE_SEARCH || c->mode == MODE_LIST ||
+	    c->mode == MODE_SCAN) && !c->long_format)
 		out.format = FORMAT_LINE;
-	setup_output(color);
+	setup_output(c->color);
+}
 
-	switch (mode) {
+/* Refuse operands where a command takes none. */
+static void
+no_operands(int argc, char **argv)
+{
+	char buf[80];
+
+	if (argc > 0)
+		usage_error("unexpected operand '%s'",
+		    printable(argv[0], buf, sizeof(buf)));
+}
+
+/* Run the command c asks for on the operands; its exit status. */
+static int
+dispatch(const struct cmdline *c, int argc, char **argv)
+{
+	switch (c->mode) {
 	case MODE_SEARCH:
 		if (argc == 0)
 			usage_error("missing search word");
-		status = cmd_search(argv, (size_t)argc, regex);
-		break;
+		return cmd_search(argv, (size_t)argc, c->regex);
 	case MODE_COMPLETE:
-		status = cmd_complete(complete, argv, argc);
-		break;
+		return cmd_complete(c->complete, argv, argc);
 	case MODE_SCAN:
-		status = cmd_scan(argv, argc, opt.tables, opt.quiet);
-		break;
+		return cmd_scan(argv, argc, opt.tables, opt.quiet);
 	case MODE_ANNOTATE:
-		status = cmd_annotate(argv, argc, opt.tables);
-		break;
+		return cmd_annotate(argv, argc, opt.tables);
 	case MODE_KQL:
-		status = cmd_kql(argc, VERSION, kql_table);
-		break;
+		return cmd_kql(argc, VERSION, c->kql_table);
 	case MODE_EXPORT:
-		if (argc > 0)
-			usage_error("unexpected operand '%s'",
-			    printable(argv[0], buf, sizeof(buf)));
-		status = cmd_export(export);
-		break;
+		no_operands(argc, argv);
+		return cmd_export(c->export);
 	case MODE_LIST:
+		no_operands(argc, argv);
+		return cmd_list();
 	case MODE_TABLES:
+		no_operands(argc, argv);
+		return cmd_tables();
 	case MODE_TIPS:
-		if (argc > 0)
-			usage_error("unexpected operand '%s'",
-			    printable(argv[0], buf, sizeof(buf)));
-		status = mode == MODE_LIST ? cmd_list() : mode ==
-		    MODE_TABLES ? cmd_tables() : cmd_tips();
+		no_operands(argc, argv);
+		return cmd_tips();
+	case MODE_LOOKUP:
 		break;
-	default:
-		if (argc == 0)
-			usage_error("missing operand: a code, or a code and a "
-			    "subcode");
-		for (int i = 0; i < argc && argc > 1; i++)
-			if (strcmp(argv[i], "-") == 0)
-				usage_error("'-', to read queries from standard "
-				    "input, must be the only operand");
-		if (argc == 1 && strcmp(argv[0], "-") == 0)
-			status = cmd_batch();
-		else
-			status = cmd_lookup(argv, argc);
 	}
-	return finish(status);
+	if (argc == 0)
+		usage_error("missing operand: a code, or a code and a subcode");
+	for (int i = 0; i < argc && argc > 1; i++)
+		if (strcmp(argv[i], "-") == 0)
+			usage_error("'-', to read queries from standard input, "
+			    "must be the only operand");
+	if (argc == 1 && strcmp(argv[0], "-") == 0)
+		return cmd_batch();
+	return cmd_lookup(argv, argc);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct cmdline c = { .mode = MODE_LOOKUP, .color = -1 };
+
+	signal(SIGPIPE, SIG_DFL);
+	parse_options(argc, argv, &c);
+	settle_options(&c);
+	return finish(dispatch(&c, argc - optind, argv + optind));
 }

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util.h"
 #include "fmt.h"
 #include "core/lookup.h"
 #include "scan/report.h"

@@ -1,15 +1,12 @@
 /*
- * What the parts of the command line share: acsdiag.c (options and the
- * lookup commands), cli_scan.c (--scan) and annotate.c (--annotate).
+ * The commands main (acsdiag.c) calls in the other files of the command
+ * line: --scan and --kql (cli_scan.c), --annotate (annotate.c), --export
+ * (export.c), and the scan options they share.
  */
 #ifndef ACSDIAG_CLI_H
 #define ACSDIAG_CLI_H
 
 #include <stdint.h>
-
-#define EXIT_FOUND 0
-#define EXIT_NOT_FOUND 1
-#define EXIT_TROUBLE 2
 
 /* The long options without a short form, and -j and -r. */
 enum {
@@ -17,9 +14,6 @@ enum {
 	OPT_COLOR, OPT_COMPLETE, OPT_SCAN, OPT_COUNT_FIELD, OPT_SINCE,
 	OPT_UNTIL, OPT_BY, OPT_ANNOTATE, OPT_KQL, OPT_KQL_TABLE, OPT_EXPORT,
 };
-
-const char *printable(const char *s, char *buf, size_t size);
-_Noreturn void usage_error(const char *fmt, ...);
 
 int scan_option(int ch, const char *arg);
 const char *scan_option_used(int kql);

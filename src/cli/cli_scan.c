@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "util.h"
 #include "fmt.h"
 #include "input.h"
 #include "core/json.h"

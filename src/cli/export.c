@@ -13,6 +13,7 @@
 
 #include "core/answer.h"
 #include "cli.h"
+#include "util.h"
 #include "fmt.h"
 #include "core/lookup.h"
 #include "print.h"

@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "print.h"
+#include "core/codes.h"
+#include "output.h"
 #include "scan/report.h"
 
 #define BOLD "\033[1m"

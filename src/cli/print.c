@@ -19,8 +19,6 @@
 #define LABEL_WIDTH 10
 #define INDENT (2 + LABEL_WIDTH)
 
-struct output out = { .width = 80, .ellipsis = "...", .ellipsis_cols = 3 };
-
 #define NAME(id, name, what) name,
 static const char *const field_name_s[NFIELDS] = { FIELD_LIST(NAME) };
 #undef NAME

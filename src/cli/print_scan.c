@@ -29,27 +29,6 @@ put_buckets(struct buf *b, const struct scan_tally *t,
 	}
 }
 
-/* The message of a pair as a line shows it, with its level and the other
- * tables that list it. */
-void
-put_pair_message(struct buf *b, const struct pair_report *r)
-{
-	const char *msg = report_message(r);
-
-	if (msg == NULL) {
-		puts_buf(b, r->elsewhere ? "(not in the chosen tables)" :
-		    "(undocumented)");
-		return;
-	}
-	put_joined(b, msg);
-	puts_buf(b, report_level(r));
-	for (size_t i = 1; i < r->nentries; i++) {
-		puts_buf(b, i == 1 ? " [also " : ", ");
-		puts_buf(b, entry_table(r->entries[i])->name);
-		puts_buf(b, i + 1 == r->nentries ? "]" : "");
-	}
-}
-
 /* One pair of a scan: [buckets,] count, share (of its bucket's records),
  * code, subcode, category, message. */
 static void

@@ -14,6 +14,12 @@ const struct key_spelling key_spellings[] = { KEY_LIST(SPELLING) };
 const size_t key_nspellings = sizeof(key_spellings) /
     sizeof(key_spellings[0]);
 
+#define TIME_NAME(name) name,
+const char *const time_key_names[] = { TIME_KEY_LIST(TIME_NAME) };
+#undef TIME_NAME
+const size_t ntime_key_names = sizeof(time_key_names) /
+    sizeof(time_key_names[0]);
+
 /* What s[0..len) names, past key_kind's first look. */
 enum key_kind
 key_kind_known(const char *s, size_t len)

@@ -65,6 +65,10 @@ struct key_spelling {
 extern const struct key_spelling key_spellings[];
 extern const size_t key_nspellings;
 
+/* The fields that give a record's time, best first (TIME_KEY_LIST). */
+extern const char *const time_key_names[];
+extern const size_t ntime_key_names;
+
 enum key_kind key_kind_known(const char *s, size_t len);
 
 /*

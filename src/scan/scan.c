@@ -48,12 +48,6 @@ on_json_record(void *arg, const struct json_record *r)
 	}
 }
 
-#define TIME_NAME(name) name,
-const char *const scan_time_names[] = { TIME_KEY_LIST(TIME_NAME) };
-#undef TIME_NAME
-const size_t scan_ntime_names = sizeof(scan_time_names) /
-    sizeof(scan_time_names[0]);
-
 /*
  * Is name one the scanner reads already: a code, subcode, count or time
  * field, or a key that frames records ("records", "properties", a query
@@ -68,8 +62,8 @@ scan_reserved_name(const char *name)
 
 	if (key_kind(s, len) != KEY_NONE || csv_named(s, len, "properties"))
 		return 1;	/* a code, subcode, count, or what frames them */
-	for (size_t i = 0; i < scan_ntime_names; i++)
-		if (csv_named(s, len, scan_time_names[i]))
+	for (size_t i = 0; i < ntime_key_names; i++)
+		if (csv_named(s, len, time_key_names[i]))
 			return 1;
 	return 0;
 }
@@ -86,8 +80,8 @@ json_start(struct scan *s)
 	for (int i = 0; i < o->nfields; i++)
 		json_name(&s->j, o->fields[i], KEY_FIELD, i);
 	if (o->want_time)
-		for (size_t i = 0; i < scan_ntime_names; i++)
-			json_name(&s->j, scan_time_names[i], KEY_TIME, (int)i);
+		for (size_t i = 0; i < ntime_key_names; i++)
+			json_name(&s->j, time_key_names[i], KEY_TIME, (int)i);
 	if (o->want_time || o->nfields > 0)
 		json_name(&s->j, "properties", KEY_PROPERTIES, 0);
 }

@@ -184,7 +184,7 @@ csv_header_other(struct csvscan *c, const char *s, size_t len)
 		if (c->field_col[i] < 0 && csv_named(s, len, o->fields[i]))
 			c->field_col[i] = c->col;
 	for (int r = 0; o->want_time && r < c->time_rank; r++)
-		if (csv_named(s, len, scan_time_names[r])) {
+		if (csv_named(s, len, time_key_names[r])) {
 			c->time_col = c->col;
 			c->time_rank = r;
 		}
@@ -351,7 +351,7 @@ csv_start(struct csvscan *c, const struct scan_sink *sink,
 	c->time_col = -1;
 	for (int i = 0; i < SCAN_MAX_FIELDS; i++)
 		c->field_col[i] = -1;
-	c->time_rank = (int)scan_ntime_names;
+	c->time_rank = (int)ntime_key_names;
 	c->weight = 1;
 	return csv_parser_start(c);
 }

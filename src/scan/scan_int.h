@@ -37,10 +37,6 @@ struct text {
 	int want_time;		/* read a line's time */
 };
 
-/* The fields that give a record's time, best first (TIME_KEY_LIST). */
-extern const char *const scan_time_names[];
-extern const size_t scan_ntime_names;
-
 /* The CSV reader: libcsv's parser and where the columns are. */
 struct csvscan {
 	const struct scan_sink *sink;
