@@ -578,9 +578,11 @@ fields_option(const char *arg)
 		return;
 	if (bad == NULL)
 		usage_error("too many fields: at most %d", MAX_FIELDS);
-	snprintf(name, sizeof(name), "%.*s", (int)len, bad);
-	usage_error("unknown field '%s'; the fields are %s",
-	    printable(name, buf, sizeof(buf)), field_names());
+	else {
+		snprintf(name, sizeof(name), "%.*s", (int)len, bad);
+		usage_error("unknown field '%s'; the fields are %s",
+		    printable(name, buf, sizeof(buf)), field_names());
+	}
 }
 
 /* --color[=WHEN]: 1 always, 0 never, -1 auto. */

@@ -12,7 +12,6 @@
 #define EXIT_TROUBLE 2
 
 const char *printable(const char *s, char *buf, size_t size);
-_Noreturn void usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+_Noreturn void usage_error(const char *fmt, ...);
 
 #endif
