@@ -254,7 +254,7 @@ FUZZ_CC = clang
 FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -Isrc -D_POSIX_C_SOURCE=200809L \
 	-D_DEFAULT_SOURCE
-FUZZ_SRCS = $(CORE_OBJS:.o=.c)
+FUZZ_SRCS = $(LIB_OBJS:.o=.c)
 
 fuzz: src/core/codes_gen.c
 	for t in $(FUZZ_TARGETS); do \
