@@ -1057,7 +1057,7 @@ read_extra(struct catalogue *c, struct csvfile *f, const char *name,
 /*
  * Read the licence notice DIR/licenses/NAME (named on LINE of
  * sources.csv) unless read already: ASCII text, its CRLF line endings
- * read as LF.
+ * read as LF, its last line ended.
  */
 static void
 read_notice(const struct catalogue *c, size_t line, const char *name,
@@ -1096,10 +1096,12 @@ read_notice(const struct catalogue *c, size_t line, const char *name,
 			bad(path, 1, "not ASCII text (byte 0x%02x)", ch);
 			break;
 		}
-		if (n + 1 == cap)
+		if (n + 2 >= cap)	/* room for a last newline and NUL */
 			text = xreallocarray(text, cap *= 2, 1);
 		text[n++] = (char)ch;
 	}
+	if (n > 0 && text[n - 1] != '\n')
+		text[n++] = '\n';	/* the last line ends as the others */
 	text[n] = '\0';
 	fclose(fp);
 	if (n == 0)
