@@ -59,7 +59,7 @@ ifneq ($(strip $(BUILD_FLAGS)),$(strip $(file <.build-flags)))
 $(file >.build-flags,$(strip $(BUILD_FLAGS)))
 endif
 
-CODES = $(wildcard codes/*.csv)
+CODES = $(wildcard codes/*.csv) $(wildcard codes/licenses/*)
 
 # src/ holds one layer a folder (src/README.md): core, scan, cli, and gen,
 # the build-time generator.  A folder includes only from itself and the

@@ -56,18 +56,21 @@ count_source(const struct acs_table *t, unsigned kind)
 	return n;
 }
 
-/* The article's row counts, per table (reference/README.md), and the
- * three rows upstream adds. */
+/* The article's row counts, per table (reference/README.md), and those of
+ * each other kind of source (codes/README.md). */
 START_TEST(test_table_counts)
 {
 	static const struct {
 		const char *name;
-		size_t article, upstream;
+		size_t article, upstream, learn, mit;
 	} want[] = {
-		{ "calling", 54, 0 }, { "call-end", 45, 0 },
-		{ "call-automation", 14, 0 }, { "pstn", 19, 2 },
-		{ "chat", 4, 0 }, { "sms", 16, 1 },
-		{ "generic-codes", 20, 0 }, { "generic-subcodes", 118, 0 },
+		{ "calling", 54, 1, 0, 0 }, { "call-end", 45, 1, 0, 0 },
+		{ "call-automation", 14, 34, 0, 0 },
+		{ "play-recognize", 0, 0, 24, 0 }, { "ui-library", 0, 0, 0, 17 },
+		{ "direct-routing", 0, 0, 10, 0 }, { "pstn", 19, 2, 0, 0 },
+		{ "chat", 4, 0, 0, 0 }, { "sms", 16, 1, 0, 0 },
+		{ "generic-codes", 20, 0, 0, 0 },
+		{ "generic-subcodes", 118, 0, 0, 0 },
 	};
 	size_t i, total = 0, article = 0;
 
@@ -80,17 +83,25 @@ START_TEST(test_table_counts)
 		    want[i].article);
 		ck_assert_uint_eq(count_source(t, ACS_SOURCE_UPSTREAM),
 		    want[i].upstream);
-		ck_assert_uint_eq(t->count, want[i].article + want[i].upstream);
+		ck_assert_uint_eq(count_source(t, ACS_SOURCE_LEARN),
+		    want[i].learn);
+		ck_assert_uint_eq(count_source(t, ACS_SOURCE_MIT),
+		    want[i].mit);
+		ck_assert_uint_eq(count_source(t, ACS_SOURCE_IANA), 0);
+		ck_assert_uint_eq(t->count, want[i].article + want[i].upstream +
+		    want[i].learn + want[i].mit);
 		ck_assert_uint_eq(t->first, total);
 		total += t->count;
 		article += want[i].article;
 	}
 	ck_assert_uint_eq(article, 290);
-	ck_assert_uint_eq(acs_nentries, 293);
+	ck_assert_uint_eq(acs_nentries, 380);
 	ck_assert_uint_eq(acs_ntips, 4);
 	ck_assert_uint_eq(acs_nclasses, 8);
 	ck_assert_uint_eq(acs_nrules, 2);
 	ck_assert_uint_eq(acs_nsips, 75);
+	ck_assert_uint_eq(acs_nnames, 34);
+	ck_assert_uint_eq(acs_nnotices, 5);
 	ck_assert(acs_nentries <= CAP);
 }
 END_TEST
@@ -273,18 +284,23 @@ END_TEST
  * generic status code is context. */
 START_TEST(test_pair_generic_fallback)
 {
-	const struct answer *a = ask_pair(400, 8563);
+	const struct answer *a = ask_pair(400, 8564);
 
 	ck_assert_int_eq(a->level, MATCH_GENERIC_SUBCODE);
 	ck_assert_uint_eq(a->nentries, 1);
 	ck_assert(is_table(a->entries[0], "generic-subcodes"));
-	ck_assert_str_eq(a->entries[0]->message, "Speech Not Recognized");
+	ck_assert_str_eq(a->entries[0]->message,
+	    "Speech Service Connection Error");
 	ck_assert_uint_eq(a->ncontext, 1);
 	ck_assert_str_eq(a->context[0]->message, "Bad request");
-	a = ask_pair(400, 8536);
+	a = ask_pair(500, 8536);
 	ck_assert_int_eq(a->level, MATCH_GENERIC_SUBCODE);
 	ck_assert_str_eq(a->entries[0]->message, "File Download Failed");
 	ck_assert_str_eq(match_name(a->level), "generic-subcode");
+	/* the Play and Recognize guides document 400/8563 and 400/8536 */
+	a = ask_pair(400, 8563);
+	ck_assert_int_eq(a->level, MATCH_EXACT);
+	ck_assert(is_table(a->entries[0], "play-recognize"));
 }
 END_TEST
 
@@ -427,7 +443,7 @@ START_TEST(test_sbc_rule)
 	/* a number: its entries, then the rule */
 	a = ask(QUERY_NUMBER, 560503, 0, ACS_ALL_TABLES, 0);
 	ck_assert_int_eq(a->level, MATCH_EXACT);
-	ck_assert_uint_eq(a->nentries, 1);
+	ck_assert_uint_eq(a->nentries, 2);	/* Call Automation, PSTN */
 	ck_assert_ptr_nonnull(a->rule);
 	a = ask(QUERY_NUMBER, 560999, 0, ACS_ALL_TABLES, 0);
 	ck_assert_int_eq(a->level, MATCH_RULE);
@@ -454,9 +470,9 @@ START_TEST(test_exact_only)
 	ck_assert_uint_eq(a->ncontext, 0);
 	a = ask(QUERY_PAIR, 0, 560000, ACS_ALL_TABLES, 1);
 	ck_assert_ptr_null(a->rule);
-	a = ask(QUERY_NUMBER, 200, 0, ACS_ALL_TABLES, 1);
+	a = ask(QUERY_NUMBER, 202, 0, ACS_ALL_TABLES, 1);
 	ck_assert(!answer_found(a));
-	a = ask(QUERY_NUMBER, 200, 0, ACS_ALL_TABLES, 0);
+	a = ask(QUERY_NUMBER, 202, 0, ACS_ALL_TABLES, 0);
 	ck_assert_int_eq(a->level, MATCH_CLASS);
 	ck_assert_str_eq(a->cls->title, "2xx codes");
 	a = ask(QUERY_NUMBER, 403, 0, ACS_ALL_TABLES, 0);
@@ -475,7 +491,7 @@ START_TEST(test_relevance)
 	const struct answer *a;
 
 	a = ask_pair(403, 510403);
-	ck_assert_uint_eq(a->nentries, 2);
+	ck_assert_uint_eq(a->nentries, 3);	/* call end, Call Automation, PSTN */
 	ck_assert_uint_eq(a->ncontext, 1);
 	ck_assert(is_table(a->context[0], "generic-codes"));
 	ck_assert(!in_context(a, &acs_entries[table("chat")->first + 1]));
@@ -624,17 +640,21 @@ START_TEST(test_number_all_tables)
 	ck_assert(is_table(buf[0], "sms"));
 	ck_assert(starts_with(buf[0]->message, "The Destination/To number "
 	    "opted out"));
-	/* 401: call end 10009, chat, generic status */
+	/* 401: calling 71005, call end 10009 and 71005, Call Automation
+	 * 10009 and 71005, Play 8565, chat, generic status */
 	n = lookup_number(401, ACS_ALL_TABLES, buf, CAP);
-	ck_assert_uint_eq(n, 3);
-	ck_assert(is_table(buf[0], "call-end"));
-	ck_assert(is_table(buf[1], "chat"));
-	ck_assert(is_table(buf[2], "generic-codes"));
-	/* 9999: SMS and generic subcode */
+	ck_assert_uint_eq(n, 8);
+	ck_assert(is_table(buf[0], "calling"));
+	ck_assert(is_table(buf[1], "call-end"));
+	ck_assert(is_table(buf[5], "play-recognize"));
+	ck_assert(is_table(buf[6], "chat"));
+	ck_assert(is_table(buf[7], "generic-codes"));
+	/* 9999: Play's 500/9999, SMS and generic subcode */
 	n = lookup_number(9999, ACS_ALL_TABLES, buf, CAP);
-	ck_assert_uint_eq(n, 2);
-	ck_assert(is_table(buf[0], "sms"));
-	ck_assert(is_table(buf[1], "generic-subcodes"));
+	ck_assert_uint_eq(n, 3);
+	ck_assert(is_table(buf[0], "play-recognize"));
+	ck_assert(is_table(buf[1], "sms"));
+	ck_assert(is_table(buf[2], "generic-subcodes"));
 	ck_assert_uint_eq(lookup_number(123456789, ACS_ALL_TABLES, buf, CAP), 0);
 	/* counting goes on past cap */
 	ck_assert_uint_eq(lookup_number(8522, ACS_ALL_TABLES, buf, 1), 3);
@@ -677,15 +697,17 @@ START_TEST(test_codes_with_subcode)
 	ck_assert_uint_eq(codes[1], 405);
 	ck_assert_uint_eq(codes_with_subcode(3112, ACS_ALL_TABLES, codes, 4), 1);
 	ck_assert_uint_eq(codes[0], 410);
-	ck_assert_uint_eq(codes_with_subcode(0, ACS_ALL_TABLES, codes, 4), 3);
+	/* Call Automation's 200 is not the Calling SDK's 0 */
+	ck_assert_uint_eq(codes_with_subcode(0, ACS_ALL_TABLES, codes, 4), 4);
 	ck_assert_uint_eq(codes[0], 0);
-	ck_assert_uint_eq(codes[1], 487);
-	ck_assert_uint_eq(codes[2], 603);
+	ck_assert_uint_eq(codes[1], 200);
+	ck_assert_uint_eq(codes[2], 487);
+	ck_assert_uint_eq(codes[3], 603);
 	ck_assert_uint_eq(codes_with_subcode(0, ACS_ALL_TABLES, codes, 2), 2);
 	ck_assert_uint_eq(codes[1], 487);
 	ck_assert_uint_eq(codes_with_subcode(99999, ACS_ALL_TABLES, codes, 4), 0);
 	/* generic subcodes carry no code */
-	ck_assert_uint_eq(codes_with_subcode(8563, ACS_ALL_TABLES, codes, 4), 0);
+	ck_assert_uint_eq(codes_with_subcode(8564, ACS_ALL_TABLES, codes, 4), 0);
 }
 END_TEST
 
@@ -729,8 +751,9 @@ START_TEST(test_categories)
 	a = ask_pair(403, 510403);
 	ck_assert(is_table(a->entries[0], "call-end"));
 	ck_assert_uint_eq(a->entries[0]->category, ACS_CAT_EXPECTED_ERROR);
-	ck_assert(is_table(a->entries[1], "pstn"));
-	ck_assert_uint_eq(a->entries[1]->category, ACS_CAT_NONE);
+	ck_assert(is_table(a->entries[1], "call-automation"));
+	ck_assert(is_table(a->entries[2], "pstn"));
+	ck_assert_uint_eq(a->entries[2]->category, ACS_CAT_NONE);
 	ck_assert_str_eq(category_name(ACS_CAT_NONE), "");
 	ck_assert_str_eq(category_name(ACS_CAT_SUCCESS), "Success");
 	ck_assert_str_eq(category_name(ACS_NCATEGORIES), "");

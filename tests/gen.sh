@@ -19,9 +19,10 @@ fail() {
 	check "$*" fail
 }
 
-# setup NAME: a directory NAME/codes holding the base tables
+# setup NAME: a directory NAME/codes holding the base tables and notices
 setup() {
-	mkdir -p "$tmp/$1/codes" && cp "$fixtures"/base/*.csv "$tmp/$1/codes/"
+	mkdir -p "$tmp/$1/codes" && cp "$fixtures"/base/*.csv "$tmp/$1/codes/" &&
+	    cp -R "$fixtures"/base/licenses "$tmp/$1/codes/"
 }
 
 setup base

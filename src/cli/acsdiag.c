@@ -65,9 +65,11 @@ static const char help_text[] =
 "                    and its class or the SBC rule\n"
 "  QUERY             also as logs show it: 410/3112, 480#10076,\n"
 "                    code=410,subCode=3112, {\"code\":410,\"subCode\":3112},\n"
-"                    an SDK exception (Status: 404, ErrorCode: 8522), or\n"
-"                    words: code 487 and subcode 5001; a code or subcode\n"
-"                    that is not a number is an error (JSON null: none)\n"
+"                    an SDK exception (Status: 404, ErrorCode: 8522),\n"
+"                    words: code 487 and subcode 5001, or an SDK's name of\n"
+"                    a subcode (RecognizeInitialSilenceTimedOut); a code\n"
+"                    or subcode that is not a number is an error (JSON\n"
+"                    null: none)\n"
 "  -                 read queries from standard input, one a line\n";
 
 /* The options, apart: ISO C promises string literals of 4095 bytes. */
@@ -84,7 +86,7 @@ static const char options_text[] =
 "  -s, --search      list entries containing every WORD (each argument\n"
 "                    split at spaces), best first\n"
 "  -t, --table NAME  only look in these tables (see --tables)\n"
-"  -V, --version     print the version and the data's sources and license\n"
+"  -V, --version     print the version, the data's sources and their licences\n"
 "  -x, --exact       exact entries only: no fallback, class or rule\n"
 "      --annotate    copy the log FILEs (or standard input), each line with\n"
 "                    a code and subcode explained at its end, as it streams\n"
@@ -125,20 +127,28 @@ static const char options_text[] =
 "decimal digits, leading zeros aside.  Exit status: 0 found, 1 nothing\n"
 "documented applies, 2 usage error, bad input or other error.\n";
 
-/* -V: the version, then each source of the data with what identifies it,
- * and the license. */
+/* -V: the version, then each source of the data with what identifies it
+ * and its licence, and the licence notices the data requires. */
 static void
 print_version(void)
 {
+	const struct acs_source *src;
+
 	printf("acsdiag %s\n\nData:\n", VERSION);
-	for (size_t i = 0; i < acs_nsources; i++)
-		printf("  %s: %s\n    %s\n    %s\n", source_kinds[
-		    acs_sources[i].kind], acs_sources[i].title,
-		    acs_sources[i].url, acs_sources[i].version);
+	for (size_t i = 0; i < acs_nsources; i++) {
+		src = &acs_sources[i];
+		printf("  %s (%s): %s\n    %s\n    %s\n    licence: %s%s%s\n",
+		    src->name, source_kinds[src->kind], src->title, src->url,
+		    src->version, src->licence, *src->notice != '\0' ?
+		    "; notices: " : "", src->notice);
+	}
 	fputs("Microsoft Learn documentation, (c) Microsoft, licensed under "
 	    "CC BY 4.0:\nhttps://creativecommons.org/licenses/by/4.0/\n"
 	    "Transcribed into CSV; the changes are listed in codes/README.md."
 	    "\n", stdout);
+	for (size_t i = 0; i < acs_nnotices; i++)
+		printf("\n%s (codes/licenses/%s):\n\n%s", acs_notices[i].name,
+		    acs_notices[i].name, acs_notices[i].text);
 }
 
 enum mode { MODE_LOOKUP, MODE_SEARCH, MODE_LIST, MODE_TABLES, MODE_TIPS,

@@ -3,7 +3,7 @@
  * Fabric table, Spark, DuckDB, a spreadsheet).  JSON Lines are the
  * entries as --list --json prints them; CSV has a header of the same
  * names and a row per entry, written by libcsv: null is an empty field,
- * a list (codes, links, tips, context) its JSON text.
+ * a list (codes, links, tips, names, context) its JSON text.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +21,8 @@
 /* The fields of an entry, in the order of --json. */
 static const char *const names[] = {
 	"table", "code", "codes", "subcode", "category", "message", "advice",
-	"links", "note", "tips", "match", "source", "context",
+	"links", "note", "tips", "match", "source", "event", "names",
+	"context",
 };
 #define NNAMES (sizeof(names) / sizeof(names[0]))
 
@@ -56,6 +57,21 @@ json_links(struct buf *b, const struct acs_entry *e)
 {
 	b->len = 0;
 	put_json_links(b, e->links, e->nlinks);
+	return b->s;
+}
+
+/* The SDK names of the entry's subcode, as JSON text. */
+static const char *
+json_names(struct buf *b, const struct acs_entry *e)
+{
+	b->len = 0;
+	put(b, "[", 1);
+	for (size_t i = 0; i < e->nnames; i++) {
+		if (i > 0)
+			put(b, ",", 1);
+		put_json_string(b, e->names[i]);
+	}
+	put(b, "]", 1);
 	return b->s;
 }
 
@@ -98,6 +114,8 @@ csv_entry(const struct acs_entry *e, struct buf *b)
 	put_field(i++, json_tips(b, e));
 	put_field(i++, "exact");
 	put_field(i++, source_kinds[acs_sources[e->source].kind]);
+	put_field(i++, or_null(e->event));
+	put_field(i++, json_names(b, e));
 	put_field(i++, "[]");
 	fputs("\r\n", stdout);
 }

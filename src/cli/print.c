@@ -328,6 +328,17 @@ print_long(const struct item *it)
 	print_field("Advice:", it->advice, NULL);
 	print_links(it->links, it->nlinks);
 	print_field("Note:", it->note, NULL);
+	if (it->e == NULL)
+		return;
+	print_field("Event:", it->e->event, NULL);
+	line.len = 0;
+	for (size_t i = 0; i < it->e->nnames; i++) {
+		puts_buf(&line, i > 0 ? ", " : "");
+		puts_buf(&line, it->e->names[i]);
+	}
+	print_field("Names:", it->e->nnames > 0 ? line.s : "", NULL);
+	if (it->source->kind != ACS_SOURCE_ARTICLE)
+		print_field("Source:", it->source->title, NULL);
 }
 
 static void
@@ -530,6 +541,26 @@ json_item_tips(const struct item *it)
 	print_buf(&line);
 }
 
+/* "event" and "names": the callback events of an entry and the SDK names
+ * of its subcode; null for what is not an entry. */
+static void
+json_entry_names(const struct acs_entry *e)
+{
+	printf(",\"event\":");
+	json_string_or_null(e != NULL ? e->event : "");
+	if (e == NULL) {
+		printf(",\"names\":null");
+		return;
+	}
+	printf(",\"names\":[");
+	for (size_t i = 0; i < e->nnames; i++) {
+		if (i > 0)
+			putchar(',');
+		json_string(e->names[i]);
+	}
+	putchar(']');
+}
+
 /* "sip": the SIP code the rule's subcode ends in, with its phrase. */
 static void
 json_sip(const struct acs_sip *sip)
@@ -597,6 +628,7 @@ print_json(const struct item *it, const struct acs_entry *const *ctx,
 	json_item_tips(it);
 	printf(",\"match\":\"%s\",\"source\":", match_name(it->m));
 	json_string(source_kinds[it->source->kind]);
+	json_entry_names(it->e);
 	if (it->direction != NULL)
 		json_sip(it->sip);
 	if (!it->context) {

@@ -170,6 +170,8 @@ answer_query(struct answer *a, const struct query *q, uint64_t tables,
 	a->level = MATCH_NONE;
 	a->entries = buf;
 	a->context = buf + acs_nentries;
+	if (q->name != NULL)
+		tables &= q->name->tables;
 	if (q->kind == QUERY_PAIR)
 		answer_pair(a, q->code, q->subcode, tables, exact_only);
 	else

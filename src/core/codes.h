@@ -61,11 +61,15 @@ enum acs_role {
 	ACS_NROLES
 };
 
-/* Where a row comes from: X(ID, name), the "source" of --json. */
+/* Where a row comes from: X(ID, name), the "source" of --json: the
+ * article, its Markdown upstream, the IANA registry, another Microsoft
+ * Learn page (CC BY 4.0), an MIT-licensed Microsoft library. */
 #define ACS_SOURCE_KIND_LIST(X) \
 	X(ARTICLE, "article") \
 	X(UPSTREAM, "upstream") \
-	X(IANA, "iana")
+	X(IANA, "iana") \
+	X(LEARN, "learn") \
+	X(MIT, "mit")
 
 enum acs_source_kind {
 #define X(id, name) ACS_SOURCE_##id,
@@ -85,15 +89,30 @@ struct acs_source {
 	const char *title;
 	const char *url;
 	const char *version;	/* what identifies and dates it */
+	const char *licence;	/* "CC BY 4.0", "MIT" */
+	const char *notice;	/* its licence files in codes/licenses/,
+				 * comma-separated; "" when none */
 	uint8_t kind;		/* enum acs_source_kind */
 };
 extern const struct acs_source acs_sources[];
 extern const size_t acs_nsources;
 
+/* A licence notice the data requires shipped with it (an MIT library's
+ * LICENSE file, codes/licenses/NAME), its text whole. */
+struct acs_notice {
+	const char *name;	/* "LICENSE.azure-sdk-for-java" */
+	const char *text;
+};
+extern const struct acs_notice acs_notices[];
+extern const size_t acs_nnotices;
+
 struct acs_entry {
 	const char *message;	/* never empty; may hold newlines */
 	const char *advice;	/* "" when none; may hold newlines */
 	const char *note;	/* "" when none: a quirk of the article */
+	const char *event;	/* "" when none: the callback events that
+				 * carry it, "PlayFailed / RecognizeFailed" */
+	const char *const *names;	/* the SDK names of its subcode */
 	const char *folded_message;	/* message and advice as fold() */
 	const char *folded_advice;	/* makes them, for searching */
 	const struct acs_link *links;
@@ -102,6 +121,7 @@ struct acs_entry {
 	uint8_t ncodes;		/* 0: the row has no code (generic subcodes) */
 	uint8_t has_subcode;
 	uint8_t nlinks;
+	uint8_t nnames;
 	uint8_t category;	/* enum acs_category */
 	uint8_t table;		/* index into acs_tables */
 	uint8_t source;		/* index into acs_sources */
@@ -186,6 +206,21 @@ struct acs_tip {
 };
 extern const struct acs_tip acs_tips[];
 extern const size_t acs_ntips;
+
+/*
+ * A name an SDK gives a subcode (codes/names.csv): Java's
+ * RECOGNIZE_INITIAL_SILENCE_TIMEOUT and .NET's
+ * RecognizeInitialSilenceTimedOut are 8510.  It names the subcode's rows
+ * in its tables, which carry it in their names.
+ */
+struct acs_name {
+	const char *name;
+	uint64_t tables;	/* bit i: acs_tables[i] */
+	uint32_t subcode;
+	uint8_t source;
+};
+extern const struct acs_name acs_names[];
+extern const size_t acs_nnames;
 
 /*
  * The tables of each role, bit i for acs_tables[i]; the generator fails

@@ -10,7 +10,10 @@
  *   separators (also {code: 410, subCode: 3112} as a browser console shows
  *   callEndReason, ParticipantEndReason/ParticipantEndSubCode, and free
  *   text: "code 487 and subcode 5001");
- *   one or two bare numbers separated by spaces, ',', '/', ':', ';' or '#'.
+ *   one or two bare numbers separated by spaces, ',', '/', ':', ';' or '#';
+ *   an SDK's name for a subcode, exactly (RecognizeInitialSilenceTimedOut,
+ *   RECOGNIZE_INITIAL_SILENCE_TIMEOUT: subcode 8510), which nothing else
+ *   reads.
  *
  * A code or subcode that is not a number of at most 9 digits (leading
  * zeros aside) is bad input, in every form: never an answer to another
@@ -289,6 +292,23 @@ from_numbers(const char *text, struct query *q, char *err, size_t errsize)
 	return 0;
 }
 
+/* The SDK name TEXT is, spaces around it aside (case-sensitive), or
+ * NULL. */
+static const struct acs_name *
+sdk_name(const char *text)
+{
+	const char *p = text + strspn(text, " \t\r\n");
+	size_t len = strlen(p);
+
+	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
+		len--;
+	for (size_t i = 0; i < acs_nnames; i++)
+		if (strncmp(acs_names[i].name, p, len) == 0 &&
+		    acs_names[i].name[len] == '\0')
+			return &acs_names[i];
+	return NULL;
+}
+
 /*
  * Parse a query.  On failure, return -1 with a one-line reason in err,
  * quoting the input as needed.
@@ -302,6 +322,11 @@ parse_query(const char *text, struct query *q, char *err, size_t errsize)
 
 	memset(q, 0, sizeof(*q));
 	memset(&f, 0, sizeof(f));
+	if ((q->name = sdk_name(text)) != NULL) {
+		q->kind = QUERY_SUBCODE;
+		q->code = q->name->subcode;
+		return 0;
+	}
 	if (!from_json(text, &f, &more) && !from_sdk_error(text, &f) &&
 	    !from_keys(text, &f)) {
 		const char *start = text + strspn(text, " \t\r\n");

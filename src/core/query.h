@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "codes.h"
+
 enum query_kind {
 	QUERY_NUMBER,		/* one bare number: a code or a subcode */
 	QUERY_CODE,		/* a code named as such ("code=410") */
@@ -21,6 +23,9 @@ struct query {
 	uint32_t code;		/* QUERY_NUMBER's number too */
 	uint32_t subcode;
 	int more;		/* other pairs a JSON query held */
+	const struct acs_name *name;	/* an SDK's name for the subcode
+					 * (QUERY_SUBCODE), if that was the
+					 * query; it asks its tables only */
 };
 
 int parse_query(const char *text, struct query *q, char *err,

@@ -230,12 +230,27 @@ search_free(struct search *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Does word i occur anywhere in e: its text, table, subcode's generic
- * name, code or subcode? */
+/* Does word (or expression) i match e's callback events or one of the
+ * SDK names of its subcode? */
+static int
+event_or_name_matches(const struct search *s, size_t i,
+    const struct acs_entry *e)
+{
+	if (*e->event != '\0' && text_matches(s, i, e->event))
+		return 1;
+	for (size_t j = 0; j < e->nnames; j++)
+		if (text_matches(s, i, e->names[j]))
+			return 1;
+	return 0;
+}
+
+/* Does word i occur anywhere in e: its text, events, SDK names, table,
+ * subcode's generic name, code or subcode? */
 static int
 entry_has_word(const struct search *s, size_t i, const struct acs_entry *e)
 {
 	if (message_matches(s, i, e) || advice_matches(s, i, e) ||
+	    event_or_name_matches(s, i, e) ||
 	    (s->named_categories[i] >> e->category & 1) ||
 	    (s->named_tables[i] >> e->table & 1))
 		return 1;

@@ -3,10 +3,11 @@
  *
  * usage: gencodes -o OUTPUT DIR
  *
- * Reads DIR/tables.csv, then DIR/NAME.csv for each table it lists, then
- * DIR/tips.csv (the columns are described in codes/README.md), checks every
- * row and writes static tables of struct acs_entry, acs_table and acs_tip
- * to OUTPUT (through a temporary file, renamed into place).  A bad row is
+ * Reads DIR/sources.csv (and the licence notices it names, in
+ * DIR/licenses/), DIR/tables.csv, then DIR/NAME.csv for each table it
+ * lists, then DIR/tips.csv, DIR/names.csv and the other files (the columns
+ * are described in codes/README.md), checks every row and writes static
+ * tables of struct acs_entry, acs_table, acs_tip and the others to OUTPUT (through a temporary file, renamed into place).  A bad row is
  * reported as FILE:LINE: reason; any bad row fails the run and writes
  * nothing.
  */
@@ -47,12 +48,12 @@ struct reader {
 	int bad;		/* a field held a NUL byte */
 };
 
-enum column { COL_CODE, COL_SUBCODE, COL_CATEGORY, COL_MESSAGE, COL_ADVICE,
-	COL_LINKS, COL_NOTE, COL_SOURCE, NCOLUMNS };
+enum column { COL_CODE, COL_SUBCODE, COL_EVENT, COL_CATEGORY, COL_MESSAGE,
+	COL_ADVICE, COL_LINKS, COL_NOTE, COL_SOURCE, NCOLUMNS };
 
 static const char *const column_names[NCOLUMNS] = {
-	"code", "subcode", "category", "message", "advice", "links", "note",
-	"source",
+	"code", "subcode", "event", "category", "message", "advice", "links",
+	"note", "source",
 };
 
 /* One parsed row of a code table. */
@@ -62,9 +63,10 @@ struct row {
 	uint32_t subcode;
 	int has_subcode;
 	int category;
-	const char *message, *advice, *note, *links;
+	const char *message, *advice, *note, *links, *event;
 	size_t source;		/* index into the sources */
 	size_t line;
+	size_t nnames;		/* SDK names of its subcode, when emitted */
 };
 
 struct table {
@@ -479,9 +481,16 @@ parse_one(const char *path, size_t line, const char *s, const char *what,
  * column names one ("" for the article).
  */
 enum source_column { SRC_NAME, SRC_KIND, SRC_TITLE, SRC_URL, SRC_VERSION,
-	NSRCCOLUMNS };
+	SRC_LICENCE, SRC_NOTICE, NSRCCOLUMNS };
 
 static struct csvfile sourcefile;
+
+/* The licence notices the sources name (DIR/licenses/NAME), each once. */
+struct notice {
+	char *name, *text;
+};
+static struct notice *notices;
+static size_t nnotices;
 
 /* The index of the source NAME names ("" for "article"); SIZE_MAX after
  * reporting an unknown one. */
@@ -633,6 +642,33 @@ count_links(const char *s)
 	return n;
 }
 
+/*
+ * Check an event cell: empty, or callback event names ("PlayFailed",
+ * letters, the first a capital) separated by " / ".
+ */
+static int
+check_event(const char *path, size_t line, const char *s)
+{
+	const char *p = s;
+
+	if (*s == '\0')
+		return 0;
+	for (;;) {
+		if (!isupper((unsigned char)*p))
+			break;
+		while (isalpha((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			return 0;
+		if (strncmp(p, " / ", 3) != 0)
+			break;
+		p += 3;
+	}
+	bad(path, line, "bad event '%s' (expected callback event names such "
+	    "as PlayFailed, separated by ' / ')", esc(s));
+	return -1;
+}
+
 /* Map a table file's header to columns. */
 static int
 map_columns(struct table *t)
@@ -758,6 +794,9 @@ parse_row(struct table *t, const struct record *rec)
 	row->advice = field(t, rec, COL_ADVICE);
 	row->note = field(t, rec, COL_NOTE);
 	row->links = field(t, rec, COL_LINKS);
+	row->event = field(t, rec, COL_EVENT);
+	if (check_event(path, rec->line, row->event) != 0)
+		return;
 	if ((row->source = find_source(path, rec->line,
 	    field(t, rec, COL_SOURCE))) == SIZE_MAX)
 		return;
@@ -957,10 +996,18 @@ struct sip {
 	size_t source;
 };
 
+/* An SDK's name for a subcode (names.csv). */
+struct name {
+	const char *name;
+	uint64_t tables;
+	uint32_t subcode;
+	size_t source;
+};
+
 /* Everything read from the directory of CSV files. */
 struct catalogue {
 	const char *dir;
-	struct csvfile index, tipfile, classfile, rulefile, sipfile;
+	struct csvfile index, tipfile, classfile, rulefile, sipfile, namefile;
 	struct table *tables;
 	size_t ntables;
 	struct tip *tips;
@@ -971,6 +1018,8 @@ struct catalogue {
 	size_t nrules;
 	struct sip *sips;
 	size_t nsips;
+	struct name *names;
+	size_t nnames;
 };
 
 /* Read DIR/NAME into f and check its header is COLUMNS; 0 if both went
@@ -1005,25 +1054,112 @@ read_extra(struct catalogue *c, struct csvfile *f, const char *name,
 		parse(c, &f->recs[i]);
 }
 
+/*
+ * Read the licence notice DIR/licenses/NAME (named on LINE of
+ * sources.csv) unless read already: ASCII text, its CRLF line endings
+ * read as LF, its last line ended.
+ */
+static void
+read_notice(const struct catalogue *c, size_t line, const char *name,
+    size_t len)
+{
+	char path[PATH_MAX], *text;
+	size_t n = 0, cap = 4096;
+	FILE *fp;
+	int ch;
+
+	for (size_t i = 0; i < nnotices; i++)
+		if (strlen(notices[i].name) == len &&
+		    memcmp(notices[i].name, name, len) == 0)
+			return;
+	if (len == 0 || *name == '.' || strcspn(name, "/\\ ") < len) {
+		bad(sourcefile.path, line, "bad notice name '%.*s' (expected "
+		    "a file name in licenses/)", (int)len, name);
+		return;
+	}
+	if ((size_t)snprintf(path, sizeof(path), "%s/licenses/%.*s", c->dir,
+	    (int)len, name) >= sizeof(path))
+		errx(1, "%s/licenses/%.*s: path too long", c->dir, (int)len,
+		    name);
+	if ((fp = fopen(path, "r")) == NULL) {
+		bad(sourcefile.path, line, "notice '%.*s': %s", (int)len, name,
+		    strerror(errno));
+		return;
+	}
+	text = xcalloc(cap, 1);
+	while ((ch = getc(fp)) != EOF) {
+		if (ch == '\r' && (ch = getc(fp)) != '\n') {
+			bad(path, 1, "carriage return not before a line feed");
+			break;
+		}
+		if (ch >= 0x7f || (ch < 0x20 && ch != '\n')) {
+			bad(path, 1, "not ASCII text (byte 0x%02x)", ch);
+			break;
+		}
+		if (n + 2 >= cap)	/* room for a last newline and NUL */
+			text = xreallocarray(text, cap *= 2, 1);
+		text[n++] = (char)ch;
+	}
+	if (n > 0 && text[n - 1] != '\n')
+		text[n++] = '\n';	/* the last line ends as the others */
+	text[n] = '\0';
+	fclose(fp);
+	if (n == 0)
+		bad(path, 1, "empty notice");
+	notices = xreallocarray(notices, nnotices + 1, sizeof(*notices));
+	notices[nnotices].name = strndup(name, len);
+	notices[nnotices++].text = text;
+	if (notices[nnotices - 1].name == NULL)
+		err(1, NULL);
+}
+
+/* Check the licence and notices of a source: a source of kind mit needs
+ * its LICENSE file, and only it may have one. */
+static void
+check_notices(const struct catalogue *c, const struct record *rec, int kind)
+{
+	const char *rest, *p;
+	size_t len;
+
+	if (*rec->fields[SRC_NOTICE] == '\0') {
+		if (kind == ACS_SOURCE_MIT)
+			bad(sourcefile.path, rec->line, "a source of kind 'mit' "
+			    "needs a notice (its licence file in licenses/)");
+		return;
+	}
+	if (kind != ACS_SOURCE_MIT) {
+		bad(sourcefile.path, rec->line, "a notice for a source of kind "
+		    "'%s' (only 'mit' sources ship one)", kind_names[kind]);
+		return;
+	}
+	rest = rec->fields[SRC_NOTICE];
+	while (next_item(&rest, &p, &len))
+		read_notice(c, rec->line, p, len);
+}
+
 static void
 read_sources(const struct catalogue *c)
 {
 	static const char *const columns[NSRCCOLUMNS] = {
-		"source", "kind", "title", "url", "version",
+		"source", "kind", "title", "url", "version", "licence",
+		"notice",
 	};
 	const struct record *rec;
+	int kind;
 
 	if (read_file(c, "sources.csv", &sourcefile, columns,
 	    NSRCCOLUMNS) != 0)
 		return;
-	check_named_rows(&sourcefile, "source", "");
+	check_named_rows(&sourcefile, "source", "notice");
 	for (size_t i = 1; i < sourcefile.nrecs; i++) {
 		rec = &sourcefile.recs[i];
-		if (rec->nfields == NSRCCOLUMNS &&
-		    parse_name(sourcefile.path, rec->line, rec->fields[SRC_KIND],
-		    "kind", kind_names, ACS_NSOURCE_KINDS) >= 0)
-			check_links(sourcefile.path, rec->line,
-			    rec->fields[SRC_URL]);
+		if (rec->nfields != NSRCCOLUMNS || (kind = parse_name(
+		    sourcefile.path, rec->line, rec->fields[SRC_KIND], "kind",
+		    kind_names, ACS_NSOURCE_KINDS)) < 0)
+			continue;
+		if (check_links(sourcefile.path, rec->line,
+		    rec->fields[SRC_URL]) == 0)
+			check_notices(c, rec, kind);
 	}
 	if (nerrors == 0 && sourcefile.nrecs - 1 > UINT8_MAX)
 		bad(sourcefile.path, 1, "too many sources");
@@ -1219,7 +1355,82 @@ parse_sip(struct catalogue *c, const struct record *rec)
 	}
 }
 
-/* Read the files beyond the tables: classes, the SBC rule, SIP phrases. */
+/* A name is a C identifier of at most 64 characters: what a query can
+ * tell from a code, a key or a word. */
+static int
+valid_identifier(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64 || !isalpha((unsigned char)*s))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return 0;
+	return 1;
+}
+
+/* Does a row of the tables in the set have this subcode? */
+static int
+tables_have_subcode(const struct catalogue *c, uint64_t tables,
+    uint32_t subcode)
+{
+	for (size_t i = 0; i < c->ntables; i++)
+		if (tables >> i & 1)
+			for (size_t j = 0; j < c->tables[i].nrows; j++)
+				if (c->tables[i].rows[j].has_subcode &&
+				    c->tables[i].rows[j].subcode == subcode)
+					return 1;
+	return 0;
+}
+
+/* Parse one row of names.csv: name, subcode, tables, source. */
+static void
+parse_sdk_name(struct catalogue *c, const struct record *rec)
+{
+	const char *path = c->namefile.path, *rest, *p;
+	char *const *f = rec->fields;
+	struct name *n;
+	char tname[128];
+	size_t len, t;
+
+	c->names = xreallocarray(c->names, c->nnames + 1, sizeof(*c->names));
+	n = &c->names[c->nnames];
+	memset(n, 0, sizeof(*n));
+	n->name = f[0];
+	if (!valid_identifier(f[0])) {
+		bad(path, rec->line, "bad name '%s' (expected a letter, then "
+		    "letters, digits and '_', at most 64)", esc(f[0]));
+		return;
+	}
+	for (size_t i = 0; i < c->nnames; i++)
+		if (strcmp(c->names[i].name, f[0]) == 0) {
+			bad(path, rec->line, "name '%s' twice", f[0]);
+			return;
+		}
+	if (parse_one(path, rec->line, f[1], "subcode", 0, ACS_SUBCODE_MAX,
+	    &n->subcode) != 0)
+		return;
+	rest = f[2];
+	while (next_item(&rest, &p, &len)) {
+		snprintf(tname, sizeof(tname), "%.*s", (int)len, p);
+		if ((t = table_named(c, tname)) == c->ntables) {
+			bad(path, rec->line, "unknown table '%s'", esc(tname));
+			return;
+		}
+		n->tables |= UINT64_C(1) << t;
+	}
+	if (!tables_have_subcode(c, n->tables, n->subcode)) {
+		bad(path, rec->line, "no row of its tables has subcode %u",
+		    n->subcode);
+		return;
+	}
+	if ((n->source = find_source(path, rec->line, f[3])) != SIZE_MAX)
+		c->nnames++;
+}
+
+/* Read the files beyond the tables: classes, the SBC rule, SIP phrases,
+ * the SDK names. */
 static void
 read_extras(struct catalogue *c)
 {
@@ -1232,12 +1443,16 @@ read_extras(struct catalogue *c)
 	static const char *const sips[] = {
 		"code", "reason", "reference", "source",
 	};
+	static const char *const names[] = {
+		"name", "subcode", "tables", "source",
+	};
 
 	read_extra(c, &c->classfile, "classes.csv", classes, 6, "source",
 	    parse_class);
 	read_extra(c, &c->rulefile, "sbc-rule.csv", rules, 5, "advice source",
 	    parse_rule);
 	read_extra(c, &c->sipfile, "sip.csv", sips, 4, "source", parse_sip);
+	read_extra(c, &c->namefile, "names.csv", names, 4, "", parse_sdk_name);
 }
 
 /* Write s as a C string literal, folded for search if folded is set. */
@@ -1309,20 +1524,52 @@ put_numbers(FILE *out, const char *name, const uint32_t *v, size_t n)
 	fputs(" };\n", out);
 }
 
-/* The arrays an entry or a tip points to: links, codes, words. */
+/* Does the SDK name n name row r of table i? */
+static int
+names_row(const struct name *n, size_t i, const struct row *r)
+{
+	return (n->tables >> i & 1) && r->has_subcode &&
+	    r->subcode == n->subcode;
+}
+
+/* The SDK names of row j of table i, as a static array; how many. */
+static size_t
+put_row_names(FILE *out, const struct catalogue *c, size_t i, size_t j)
+{
+	const struct row *r = &c->tables[i].rows[j];
+	size_t k, n = 0;
+
+	for (k = 0; k < c->nnames; k++)
+		if (names_row(&c->names[k], i, r)) {
+			if (n++ == 0)
+				fprintf(out, "static const char *const "
+				    "names_%zu_%zu[] = {\n", i, j);
+			fputs("\t", out);
+			put_string(out, c->names[k].name);
+			fputs(",\n", out);
+		}
+	if (n > 0)
+		fputs("};\n", out);
+	return n;
+}
+
+/* The arrays an entry or a tip points to: links, names, codes, words. */
 static void
-emit_arrays(FILE *out, const struct catalogue *c)
+emit_arrays(FILE *out, struct catalogue *c)
 {
 	char name[64];
 	size_t i, j;
 
 	for (i = 0; i < c->ntables; i++)
-		for (j = 0; j < c->tables[i].nrows; j++)
+		for (j = 0; j < c->tables[i].nrows; j++) {
 			if (*c->tables[i].rows[j].links != '\0') {
 				snprintf(name, sizeof(name), "links_%zu_%zu",
 				    i, j);
 				put_links(out, name, c->tables[i].rows[j].links);
 			}
+			c->tables[i].rows[j].nnames = put_row_names(out, c, i,
+			    j);
+		}
 	for (i = 0; i < c->ntips; i++) {
 		const struct tip *t = &c->tips[i];
 
@@ -1379,11 +1626,15 @@ emit_entry(FILE *out, const struct row *r, size_t i, size_t j)
 	put_member(out, "message", r->message, 0);
 	put_member(out, "advice", r->advice, 0);
 	put_member(out, "note", r->note, 0);
+	put_member(out, "event", r->event, 0);
 	put_member(out, "folded_message", r->message, 1);
 	put_member(out, "folded_advice", r->advice, 1);
 	if (*r->links != '\0')
 		fprintf(out, "\t\t.links = links_%zu_%zu,\n\t\t.nlinks = %d,\n",
 		    i, j, count_links(r->links));
+	if (r->nnames > 0)
+		fprintf(out, "\t\t.names = names_%zu_%zu,\n\t\t.nnames = "
+		    "%zu,\n", i, j, r->nnames);
 	if (r->ncodes > 0) {
 		fputs("\t\t.codes = {", out);
 		for (size_t k = 0; k < r->ncodes; k++)
@@ -1481,9 +1732,9 @@ emit_extras(FILE *out, const struct catalogue *c)
 	for (i = 1; i < sourcefile.nrecs; i++) {
 		char *const *f = sourcefile.recs[i].fields;
 		const char *v[] = { f[SRC_NAME], f[SRC_TITLE], f[SRC_URL],
-			f[SRC_VERSION] };
+			f[SRC_VERSION], f[SRC_LICENCE], f[SRC_NOTICE] };
 
-		put_strings(out, v, 4);
+		put_strings(out, v, 6);
 		fprintf(out, "%d },\n", parse_name("", 0, f[SRC_KIND], "kind",
 		    kind_names, ACS_NSOURCE_KINDS));
 	}
@@ -1521,23 +1772,44 @@ emit_extras(FILE *out, const struct catalogue *c)
 		    c->sips[i].source);
 	}
 	fputs("};\nconst size_t acs_nsips = sizeof(acs_sips) / "
-	    "sizeof(acs_sips[0]);\n", out);
+	    "sizeof(acs_sips[0]);\n\nconst struct acs_notice acs_notices[] = "
+	    "{\n", out);
+	for (i = 0; i < nnotices; i++) {
+		const char *v[] = { notices[i].name, notices[i].text };
+
+		put_strings(out, v, 2);
+		fputs("},\n", out);
+	}
+	/* an empty initializer list is not C11 */
+	fputs(nnotices == 0 ? "\t{ NULL, NULL },\n" : "", out);
+	fprintf(out, "};\nconst size_t acs_nnotices = %zu;\n\n"
+	    "const struct acs_name acs_names[] = {\n", nnotices);
+	for (i = 0; i < c->nnames; i++) {
+		const struct name *n = &c->names[i];
+
+		put_strings(out, &n->name, 1);
+		fprintf(out, "UINT64_C(0x%llx), %u, %zu },\n",
+		    (unsigned long long)n->tables, n->subcode, n->source);
+	}
+	fputs(c->nnames == 0 ? "\t{ NULL, 0, 0, 0 },\n" : "", out);
+	fprintf(out, "};\nconst size_t acs_nnames = %zu;\n", c->nnames);
 }
 
 static void
-emit(FILE *out, const struct catalogue *c)
+emit(FILE *out, struct catalogue *c)
 {
 	static const char *const others[] = {
 		"tips.csv", "classes.csv", "sbc-rule.csv", "sip.csv",
+		"names.csv",
 	};
 
 	fprintf(out, "/*\n * Generated by gencodes from %s/sources.csv,\n"
 	    " * %s/tables.csv,\n", c->dir, c->dir);
 	for (size_t i = 0; i < c->ntables; i++)
 		fprintf(out, " * %s,\n", c->tables[i].file.path);
-	for (size_t i = 0; i < 4; i++)
-		fprintf(out, " * %s/%s%s\n", c->dir, others[i], i < 3 ? "," :
-		    ".");
+	for (size_t i = 0; i < 5; i++)
+		fprintf(out, " * %s/%s,\n", c->dir, others[i]);
+	fprintf(out, " * and the notices in %s/licenses.\n", c->dir);
 	fputs(" * Do not edit: edit those files and run make.\n */\n"
 	    "#include \"codes.h\"\n\n", out);
 	emit_arrays(out, c);
@@ -1549,7 +1821,7 @@ emit(FILE *out, const struct catalogue *c)
 /* Write the C source to OUTPUT through a temporary file renamed into
  * place: a failed run leaves no partial output. */
 static void
-write_output(const char *output, const struct catalogue *c)
+write_output(const char *output, struct catalogue *c)
 {
 	char tmp[PATH_MAX];
 	FILE *out;
@@ -1583,6 +1855,13 @@ free_catalogue(struct catalogue *c)
 	free(c->classes);
 	free(c->rules);
 	free(c->sips);
+	free(c->names);
+	free_csv(&c->namefile);
+	for (size_t i = 0; i < nnotices; i++) {
+		free(notices[i].name);
+		free(notices[i].text);
+	}
+	free(notices);
 	free_csv(&c->index);
 	free_csv(&c->tipfile);
 	free_csv(&c->classfile);

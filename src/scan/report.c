@@ -40,7 +40,7 @@ report_answer(const struct scan_pair *p, uint64_t tables,
     struct pair_report *r)
 {
 	static struct answer a;
-	struct query q = { QUERY_PAIR, p->code, p->subcode, 0 };
+	struct query q = { QUERY_PAIR, p->code, p->subcode, 0, NULL };
 
 	if (a.buf == NULL && answer_init(&a) != 0)
 		return -1;
